@@ -1,0 +1,49 @@
+"""Test-wide fixtures: the client checks every HTML page it receives (one <h1>, <title> starts with it, unique ids)."""
+
+import pytest
+from django.test import Client
+
+from lineofsight.core.page_checks import check_page
+
+
+class CheckingClient(Client):
+    def request(self, **request):
+        response = super().request(**request)
+        content_type = response.headers.get("Content-Type", "")
+        if response.status_code == 200 and content_type.startswith("text/html") and not getattr(response, "streaming", False):
+            check_page(response.content.decode())
+        return response
+
+
+@pytest.fixture
+def client():
+    return CheckingClient()
+
+
+@pytest.fixture
+def user_with_role(db):
+    """Make a signed-in-able user holding one role: ``user_with_role("councillor")``."""
+    from django.contrib.auth.models import Group, User
+
+    def make(role: str, username: str | None = None):
+        user = User.objects.create_user(username or role, password="a-long-test-password")
+        if role == "administrator":
+            user.is_superuser = user.is_staff = True
+            user.save()
+        elif role != "public":
+            user.groups.add(Group.objects.get_or_create(name=role)[0])
+        return user
+
+    return make
+
+
+@pytest.fixture
+def client_as(client, user_with_role):
+    """A client signed in with one role: ``client_as("performance_analyst")``; ``"public"`` stays anonymous."""
+
+    def sign_in(role: str):
+        if role != "public":
+            client.force_login(user_with_role(role))
+        return client
+
+    return sign_in
