@@ -1,2 +1,12 @@
+from django.urls import path, re_path
+
+from lineofsight.plan import views
+
 app_name = "plan"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.overview, name="overview"),
+    path("timetabled/", views.timetabled, name="timetabled"),
+    path("priorities/<int:number>/", views.priority, name="priority"),
+    re_path(r"^actions/(?P<ref>\d{1,2}\.\d{1,2})/$", views.action, name="action"),
+    re_path(r"^actions/(?P<ref>\d{1,2}\.\d{1,2})/update/$", views.update_action, name="update-action"),
+]
