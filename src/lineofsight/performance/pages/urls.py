@@ -1,1 +1,9 @@
-urlpatterns: list = []
+from django.urls import path
+
+from lineofsight.performance.pages import views
+
+urlpatterns = [
+    path("", views.dashboard, name="dashboard"),
+    path("indicators/<slug:slug>/", views.indicator, name="indicator"),
+    path("workforce/", views.workforce, name="workforce"),
+]
