@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from lineofsight.accounts.permissions import may, requires
 from lineofsight.plan import presenters, queries, update_queries
+from lineofsight.scrutiny import queries as scrutiny_queries
 from lineofsight.plan import status as plan_status
 from lineofsight.plan.forms import PlanFilterForm, ProgressUpdateForm
 from lineofsight.plan.tree import filtered
@@ -91,6 +92,7 @@ def _action_page(request, plan, action, *, form=None, conflict=None, status=200)
         "milestone_items": presenters.milestone_items(node, raw.get("milestone", "")),
         "selected_status": raw.get("status", ""),
         "history": presenters.update_rows(node),
+        "scrutiny": scrutiny_queries.items_about(plan_action_ref=action.ref),
     }
     return render(request, "plan/action.jinja", context, status=status)
 

@@ -15,6 +15,7 @@ from lineofsight.performance.pages.forms import ActionLogForm, CommentaryForm, F
 from lineofsight.performance.pages.indicator_page import IndicatorPage
 from lineofsight.performance.pages.presenters import present, summary_counts
 from lineofsight.performance.pages.workforce import WorkforcePage
+from lineofsight.scrutiny import queries as scrutiny_queries
 
 
 class _Unowned:
@@ -143,6 +144,7 @@ def indicator(request, slug: str):
             "commentary": queries.commentary(org, definition.ref),
             "action_log": queries.action_log(org, definition.ref),
             "plan_links": queries.plan_links(definition.ref, definition.title),
+            "scrutiny": scrutiny_queries.items_about(indicator_ref=definition.ref),
             "may_write": may_write,
             "commentary_form": commentary_form,
             "action_form": action_form,
