@@ -34,3 +34,14 @@ def record_change(user, obj, *, before=None, after=None, kind=AuditEvent.CHANGE,
 def record_access(user, *, kind=AuditEvent.VIEW_CASE_DATA, what: str, detail: str = "") -> AuditEvent:
     actor, username = _actor(user)
     return AuditEvent.objects.create(user=actor, username=username, kind=kind, object_type=what, summary=detail[:300])
+
+
+def record_sign_in_failure(typed_username: str, summary: str) -> AuditEvent:
+    """The actor of a failed sign-in is unknown: the name typed is kept, unlinked to any account."""
+    return AuditEvent.objects.create(
+        user=None,
+        username=typed_username[:150],
+        kind=AuditEvent.SIGN_IN_FAILED,
+        object_type="auth.user",
+        summary=summary[:300],
+    )

@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
+from django.http import HttpResponseBadRequest, JsonResponse
 
 from lineofsight.accounts.permissions import may
 
@@ -36,3 +37,23 @@ class PermissionRuleMiddleware:
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
         raise PermissionDenied
+
+
+class RefuseNulCharactersMiddleware:
+    """Refuses (400) a request whose path or query string holds a NUL character.
+
+    PostgreSQL text can neither hold nor be compared with NUL, so ``?org=%00`` reaching a query
+    is a 500 there (and fine on SQLite). Django's form fields refuse NUL already; URL and API
+    parameters are not form fields, so they are checked here, once, for every view.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if "\x00" in request.path or any("\x00" in key or any("\x00" in v for v in values) for key, values in request.GET.lists()):
+            message = "Requests may not contain NUL characters."
+            if request.path.startswith("/api/"):
+                return JsonResponse({"detail": message}, status=400)  # the API's own error shape
+            return HttpResponseBadRequest(message, content_type="text/plain")
+        return self.get_response(request)

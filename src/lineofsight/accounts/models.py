@@ -21,6 +21,20 @@ class ApiToken(models.Model):
     revoked = models.BooleanField(default=False)
 
 
+class AppendOnlyQuerySet(models.QuerySet):
+    """Bulk ``update()`` and ``delete()`` would bypass ``save()``; the audit trail refuses both."""
+
+    def update(self, **kwargs):
+        raise ValueError("audit events are append-only: they cannot be updated")
+
+    def delete(self):
+        raise ValueError("audit events are append-only: they cannot be deleted")
+
+    # Bulk writes that rewrite existing rows go the same way.
+    def bulk_update(self, objs, fields, batch_size=None):
+        raise ValueError("audit events are append-only: they cannot be updated")
+
+
 class AuditEvent(models.Model):
     """Append-only: who did what to which object, with the state before and after."""
 
@@ -42,6 +56,8 @@ class AuditEvent(models.Model):
     before = models.JSONField(null=True, blank=True)
     after = models.JSONField(null=True, blank=True)
 
+    objects = AppendOnlyQuerySet.as_manager()
+
     class Meta:
         ordering = ["-at", "-id"]
 
@@ -49,3 +65,19 @@ class AuditEvent(models.Model):
         if self.pk is not None:
             raise ValueError("audit events are append-only")
         super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise ValueError("audit events are append-only: they cannot be deleted")
+
+
+class SignInLock(models.Model):
+    """Failed sign-ins counted per username; enough of them in a row lock the name for a while.
+
+    Keyed by the name typed, not the account, so an unknown name is treated like a known one and
+    the lock tells an attacker nothing about which accounts exist.
+    """
+
+    username = models.CharField(max_length=150, unique=True)
+    failures = models.PositiveIntegerField(default=0)
+    last_failure_at = models.DateTimeField(null=True, blank=True)
+    locked_until = models.DateTimeField(null=True, blank=True)

@@ -1,13 +1,18 @@
 from django.contrib.auth import views as auth_views
 from django.shortcuts import render
 
+from lineofsight.accounts.forms import AuditFilterForm, SignInForm
 from lineofsight.accounts.permissions import requires
-from lineofsight.accounts.queries import audit_events
+from lineofsight.accounts.presenters import AuditEventPresenter
+from lineofsight.accounts.queries import audit_events, audit_object_types
+
+AUDIT_PAGE_ROWS = 200
 
 
 @requires("public")
 class SignInView(auth_views.LoginView):
     template_name = "accounts/sign_in.jinja"
+    authentication_form = SignInForm
     redirect_authenticated_user = True
 
 
@@ -18,4 +23,22 @@ class SignOutView(auth_views.LogoutView):
 
 @requires("audit.view")
 def audit_log(request):
-    return render(request, "accounts/audit_log.jinja", {"events": audit_events(request.GET.get("type"))})
+    form = AuditFilterForm(request.GET or None)
+    filters = form.cleaned_data if form.is_valid() else {}
+    events = audit_events(
+        filters.get("type") or None,
+        username=filters.get("user") or None,
+        since=filters.get("since"),
+        until=filters.get("until"),
+        limit=AUDIT_PAGE_ROWS,
+    )
+    return render(
+        request,
+        "accounts/audit_log.jinja",
+        {
+            "form": form,
+            "object_types": audit_object_types(),
+            "events": [AuditEventPresenter(event) for event in events],
+            "limit": AUDIT_PAGE_ROWS,
+        },
+    )

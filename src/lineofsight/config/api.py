@@ -2,6 +2,7 @@
 
 from ninja import NinjaAPI
 
+from lineofsight.accounts.api import router as accounts_router
 from lineofsight.accounts.api_auth import SessionOrToken
 from lineofsight.performance.api import router as performance_router
 from lineofsight.plan.api import router as plan_router
@@ -17,3 +18,4 @@ api = NinjaAPI(
 api.add_router("/plan", plan_router)
 api.add_router("/", performance_router)
 api.add_router("/", scrutiny_router)
+api.add_router("/", accounts_router)
