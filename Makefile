@@ -17,10 +17,13 @@ run: install assets
 	@echo ""
 	PORT=$(PORT) $(BIN)/lineofsight serve --port $(PORT)
 
+# The whole suite on the embedded SQLite (browser journeys included), then again on a throwaway
+# PostgreSQL 15, the multi-user deployment's database.
 test: install assets browser
 	$(BIN)/lint-imports --no-cache
 	$(BIN)/python scripts/lint_model_usage.py
 	$(BIN)/pytest
+	scripts/ci_postgres.sh $(BIN)/pytest -q -m "not system"
 
 install: $(INSTALLED)
 
