@@ -61,6 +61,7 @@ PAGES: dict[str, Rule] = {
     "plan:action": Rule(EVERYONE, kwargs={"ref": "1.1"}),
     "plan:update-action": Rule(PLAN_EDITORS, own=frozenset({LEAD}), kwargs={"ref": "1.1"}),
     "plan:import": Rule(PLAN_EDITORS),
+    "plan:export": Rule(EVERYONE),
     # performance: published, suppressed aggregates are public; case and worker level for analysts only
     "performance:dashboard": Rule(EVERYONE),
     "performance:indicator": Rule(EVERYONE, kwargs={"slug": "amt-2"}),
@@ -93,7 +94,7 @@ PAGES: dict[str, Rule] = {
     "reports:download": Rule(EVERYONE, kwargs={"pack": "indicators", "month": "2026-09", "audience": "public_scrutiny", "fmt": "html"}),
 }
 # Names the table may hold before their page lands; they must resolve once the page exists.
-PLANNED = {"plan:import", "performance:publish"}
+PLANNED = {"performance:publish"}
 
 # ---- the table: API endpoints (paths as in the OpenAPI description) ----------------------------
 ENDPOINTS: dict[str, Rule] = {

@@ -1,18 +1,38 @@
-"""Small scrutiny records for tests of pages that show what scrutiny said."""
+"""Small builders for scrutiny records, so each test states only what matters to it."""
 
-from datetime import datetime
+from datetime import date, datetime, time
 
 from django.utils import timezone
 
 from lineofsight.scrutiny.import_queries import add_recommendation
-from lineofsight.scrutiny.models import AgendaItem, Committee, Conclusion, Meeting
+from lineofsight.scrutiny.models import AgendaItem, Committee, Conclusion, Meeting, Member, Membership
 
 
-def item_about(*, indicator_refs: str = "", plan_action_refs: str = "", conclusion: str, recommendation: str, part: str = "A"):
-    committee, _ = Committee.objects.get_or_create(code="CYP", defaults={"name": "Children & Young People Sub-Committee"})
-    meeting = Meeting.objects.create(committee=committee, start=timezone.make_aware(datetime(2018, 9, 18, 18, 30)), status="held")
-    item = AgendaItem.objects.create(meeting=meeting, order=1, number="5/18", title="Children's Improvement Plan", part=part,
-                                     indicator_refs=indicator_refs, plan_action_refs=plan_action_refs)
-    Conclusion.objects.create(item=item, order=1, text=conclusion)
-    add_recommendation(meeting, item, recommendation, None, indicator_refs=indicator_refs, plan_action_refs=plan_action_refs)
-    return item
+def committee(code="CYP", name="Children & Young People Sub-Committee", **fields) -> Committee:
+    return Committee.objects.create(code=code, name=name, **fields)
+
+
+def meeting(of: Committee, day: date, **fields) -> Meeting:
+    return Meeting.objects.create(committee=of, start=timezone.make_aware(datetime.combine(day, time(18, 30))), **fields)
+
+
+def item(at: Meeting, title="Children's Improvement Plan", order=1, **fields) -> AgendaItem:
+    return AgendaItem.objects.create(meeting=at, title=title, order=order, **fields)
+
+
+def recommendation(at: AgendaItem, text="That caseloads be reported by team."):
+    return add_recommendation(at.meeting, at, text, None)
+
+
+def member_of(of: Committee, user=None, name="Demo Councillor", start=date(2024, 5, 22), end=None) -> Member:
+    member = Member.objects.create(name=name, user=user)
+    Membership.objects.create(member=member, committee=of, start=start, end=end)
+    return member
+
+
+def item_about(*, conclusion: str, recommendation: str, part: str = "A", **refs) -> AgendaItem:
+    """A held meeting's item naming an indicator or plan action (``indicator_refs="CP 5"``), with one conclusion and one recommendation."""
+    at = item(meeting(committee(), date(2018, 9, 18), status="held"), number="5/18", part=part, **refs)
+    Conclusion.objects.create(item=at, order=1, text=conclusion)
+    add_recommendation(at.meeting, at, recommendation, None, **refs)
+    return at
