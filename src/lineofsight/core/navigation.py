@@ -10,6 +10,7 @@ ENTRIES = [
     ("Workforce", "performance:workforce", "performance.view_workforce"),
     ("Scrutiny", "scrutiny:committees", "scrutiny.view"),
     ("Reports", "reports:index", "reports.view"),
+    ("Load case data", "performance:upload", "performance.load_case_data"),
 ]
 
 

@@ -1,1 +1,5 @@
-urlpatterns: list = []
+from django.urls import path
+
+from lineofsight.performance.upload import views
+
+urlpatterns = [path("upload/", views.upload, name="upload")]
