@@ -1,0 +1,21 @@
+-- One row per team per month (local input); estb_month is the first day of the month.
+select
+    date_trunc('month', estb_month)::date as month,
+    estb_team_id as team_id,
+    estb_posts_fte as posts_fte,
+    estb_permanent_fte as permanent_fte,
+    estb_agency_fte as agency_fte,
+    estb_permanent_12m_plus as permanent_12m_plus,
+    estb_agency_12m_plus as agency_12m_plus,
+    estb_non_case_holding as non_case_holding,
+    estb_nqsw as nqsw,
+    estb_starters as starters,
+    estb_leavers as leavers,
+    estb_vacant_posts as vacant_posts,
+    estb_unfilled_posts as unfilled_posts,
+    estb_managers_permanent as managers_permanent,
+    estb_managers_agency as managers_agency,
+    estb_managers_vacant as managers_vacant,
+    org_code,
+    batch_id,
+from local_establishment

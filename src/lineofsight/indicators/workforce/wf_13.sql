@@ -1,0 +1,59 @@
+-- WF 13: workers holding cases at month end, and how many had personal supervision in the 30 days to month end.
+with
+
+allocated as (select * from stg_allocated_at_month_end($first_month, $last_month)),
+supervision as (select * from stg_supervision),
+months as (select * from stg_months($first_month, $last_month)),
+
+holding as (
+    select allocated.org_code, allocated.month, months.month_end, allocated.worker_id, mode(allocated.team_id) as team_id,
+    from allocated
+    join months using (month)
+    where allocated.worker_id is not null
+    group by all
+),
+
+personal_sessions as (
+    select org_code, worker_id, session_date,
+    from supervision
+    where kind = 'personal'
+),
+
+-- the month ends each session covers: those falling on it or up to 30 days after it
+supervised_months as (
+    select distinct org_code, worker_id, month,
+    from (
+        select
+            org_code,
+            worker_id,
+            session_date,
+            unnest(generate_series(date_trunc('month', session_date), date_trunc('month', session_date + interval 30 day), interval 1 month))::date as month,
+        from personal_sessions
+    )
+    where last_day(month) between session_date and session_date + interval 30 day
+),
+
+supervised as (
+    select
+        holding.*,
+        supervised_months.month is not null as is_supervised,
+    from holding
+    left join supervised_months
+        on supervised_months.org_code = holding.org_code
+        and supervised_months.worker_id = holding.worker_id
+        and supervised_months.month = holding.month
+),
+
+final as (
+    select
+        org_code,
+        month,
+        case when grouping(team_id) = 0 then 'team' else 'service' end as breakdown,
+        coalesce(team_id, '') as breakdown_key,
+        count(*) filter (where is_supervised) as numerator,
+        count(*) as denominator,
+    from supervised
+    group by grouping sets ((org_code, month), (org_code, month, team_id))
+)
+
+select * from final
