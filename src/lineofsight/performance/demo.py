@@ -10,11 +10,13 @@ import tempfile
 from django.contrib.auth.models import User
 
 from lineofsight.indicators import definitions
+from lineofsight.judge.periods import add_months
 from lineofsight.performance import queries
 from lineofsight.performance.compute import NothingToCompute, compute_organisation
 from lineofsight.performance.models import IndicatorOwner, Team
 
 ORG_CODE = "DEMO"
+DEMO_MONTHS = 24
 ORG_NAME = "Demo Borough (synthetic)"
 OWNER_REFS = ("AMT 2", "CP 5", "CIN 4")  # the demo target owner's indicators
 MANAGED_TEAM_NAME = "Assessment"
@@ -33,17 +35,23 @@ def load(console) -> None:
 
 
 def _compute(console) -> None:
+    from lineofsight.synth import default_end_month
+
+    # 24 months ending with the last complete month; the synthetic extract carries a year of history
+    # before them so that 12-month look-backs (re-referrals) are whole from the first month shown.
+    last = default_end_month()
+    months = dict(first_month=add_months(last, -(DEMO_MONTHS - 1)), last_month=last)
     try:
-        summary = compute_organisation(ORG_CODE, name=ORG_NAME, is_synthetic=True, force=True)
+        summary = compute_organisation(ORG_CODE, name=ORG_NAME, is_synthetic=True, **months)
     except NothingToCompute:
         from lineofsight.store.loading import load_path
-        from lineofsight.synth import default_end_month, generate
+        from lineofsight.synth import generate
 
         with tempfile.TemporaryDirectory(prefix="lineofsight-demo-") as folder:
-            console.print("Demo borough: generating 24 months of synthetic case data")
-            generate("medium", 24, 1, "ssd", folder, end_month=default_end_month())
+            console.print(f"Demo borough: generating {DEMO_MONTHS} months of synthetic case data")
+            generate("medium", DEMO_MONTHS, 1, "ssd", folder, end_month=last)
             load_path(folder, ORG_CODE)
-        summary = compute_organisation(ORG_CODE, name=ORG_NAME, is_synthetic=True, force=True)
+        summary = compute_organisation(ORG_CODE, name=ORG_NAME, is_synthetic=True, **months)
     console.print(f"Demo borough: {summary.message}")
 
 
