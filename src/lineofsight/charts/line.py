@@ -27,6 +27,7 @@ from lineofsight.judge.polarity import Polarity
 
 WIDTH, HEIGHT = 680, 340
 LEFT, RIGHT, TOP, BOTTOM = 64, 150, 40, 52
+MONTH_LABEL_WIDTH = 60
 TARGET_DASH = "8 5"
 COMPARATOR_DASH = "2 4"
 LIMIT_DASH = None  # limits are thin solid grey lines, set apart from the target by weight and dash
@@ -124,9 +125,11 @@ def _axes(ticks, y, labels, x, unit) -> str:
         parts.append(text(LEFT - 8, y(tick) + 4, format_value(tick, unit), size=12, anchor="end", fill=GREY))
     parts.append(f"<line{attrs(x1=LEFT, x2=LEFT, y1=y(ticks[0]), y2=y(ticks[-1]), stroke=GREY, stroke_width=1)}/>")
     parts.append(f"<line{attrs(x1=LEFT, x2=WIDTH - RIGHT, y1=fmt(y(ticks[0])), y2=fmt(y(ticks[0])), stroke=GREY, stroke_width=1)}/>")
-    every = max(1, -(-len(labels) // 12))  # at most 12 month labels, so they never collide
+    # A month label ("Nov 2024") needs about 60px of the plot's width; counting back from the latest
+    # month keeps it labelled without crowding the one before.
+    every = max(1, -(-len(labels) * MONTH_LABEL_WIDTH // (WIDTH - LEFT - RIGHT)))
     for i, label in enumerate(labels):
-        if i % every == 0 or i == len(labels) - 1:
+        if (len(labels) - 1 - i) % every == 0:
             parts.append(text(x(i), HEIGHT - BOTTOM + 18, label, size=12, anchor="middle", fill=GREY))
     parts.append(text(12, 16, UNIT_WORDS.get(unit, unit.replace("_", " ").capitalize()), size=12, fill=GREY, class_="los-chart__unit"))
     parts.append("</g>")

@@ -115,3 +115,12 @@ def test_polarity_is_stated_in_words():
     assert "Higher is better" in texts(chart(polarity="BIB"))
     assert "Lower is better" in texts(chart(polarity="SIB"))
     assert not [t for t in texts(chart()) if t.endswith("is better")]
+
+
+def test_month_labels_never_crowd_the_axis_and_the_latest_month_is_labelled():
+    points = [(f"M{i:02d}", float(i)) for i in range(24)]
+    svg = etree.fromstring(line_chart(points, title="t", description="d", unit="percent").encode())
+    texts = [t.text for t in svg.iter("{*}text") if t.text and t.text.startswith("M")]
+    month_labels = [t for t in texts if len(t) == 3]
+    assert "M23" in month_labels
+    assert len(month_labels) <= (680 - 64 - 150) // 60
