@@ -94,7 +94,7 @@ PAGES: dict[str, Rule] = {
     "reports:download": Rule(EVERYONE, kwargs={"pack": "indicators", "month": "2026-09", "audience": "public_scrutiny", "fmt": "html"}),
 }
 # Names the table may hold before their page lands; they must resolve once the page exists.
-PLANNED = {"performance:publish"}
+PLANNED: set[str] = set()
 
 # ---- the table: API endpoints (paths as in the OpenAPI description) ----------------------------
 ENDPOINTS: dict[str, Rule] = {

@@ -137,11 +137,12 @@ def publish_command(
     """Publish a month's computed values at their newest version."""
     setup_django()
     from lineofsight.performance.compute import NothingToCompute, publish
+    from lineofsight.performance.queries import WithdrawnVersion
 
     console = Console()
     try:
         published = publish(org.upper(), parse_month(month))
-    except NothingToCompute as error:
+    except (NothingToCompute, WithdrawnVersion) as error:
         console.print(f"[red]{error}[/red]")
         raise typer.Exit(1) from None
     if published is None:

@@ -11,6 +11,7 @@ ENTRIES = [
     ("Scrutiny", "scrutiny:committees", "scrutiny.view"),
     ("Reports", "reports:index", "reports.view"),
     ("Load case data", "performance:upload", "performance.load_case_data"),
+    ("Publish", "performance:publish", "performance.publish"),
 ]
 
 

@@ -8,8 +8,9 @@ Who sees what (the same rule for the API, the pages and the CLI):
 * without ``performance.view_unsuppressed`` (the public): small counts 1-5 become ``c``, and a rate
   whose numerator or denominator is suppressed is suppressed too (``judge.suppression``).
 
-Versions are per organisation and month: recomputing a published month writes version + 1 for every
-indicator of that month; recomputing an unpublished month replaces its rows in place.
+Versions are per organisation and month: recomputing a month that has ever been published (withdrawn
+included) writes version + 1 for every indicator of that month; recomputing a never-published month
+replaces its rows in place.
 """
 
 from __future__ import annotations
@@ -149,6 +150,12 @@ def published_version(org: Organisation, month: date) -> int | None:
     return published_versions(org).get(date(month.year, month.month, 1))
 
 
+def released_versions(org: Organisation) -> dict[date, int]:
+    """Month -> the highest version ever published, withdrawn releases included: those rows stay frozen."""
+    rows = PublishedMonth.objects.filter(organisation=org).values("month").annotate(highest=Max("version"))
+    return {row["month"]: row["highest"] for row in rows}
+
+
 def latest_versions(org: Organisation) -> dict[date, int]:
     """Month -> the newest computed version."""
     rows = IndicatorValue.objects.filter(organisation=org, source=IndicatorValue.COMPUTED).values("month").annotate(latest=Max("version"))
@@ -161,14 +168,15 @@ def save_results(org: Organisation, run: ComputeRun, rows: list[dict]) -> dict[d
     A month already published gets a new version; an unpublished month's rows for the same
     indicators are replaced. Returns month -> version written.
     """
-    published = published_versions(org)
+    # a withdrawn release still froze what was released: packs and the audit log cite that version
+    released = released_versions(org)
     latest = latest_versions(org)
     versions: dict[date, int] = {}
     for month in {row["month"] for row in rows}:
         current = latest.get(month)
         if current is None:
             versions[month] = 1
-        elif month in published and current <= published[month]:
+        elif month in released and current <= released[month]:
             versions[month] = current + 1
         else:
             versions[month] = current
@@ -203,19 +211,41 @@ def _carry_forward(org: Organisation, versions: dict[date, int], latest: dict[da
     IndicatorValue.objects.bulk_create(copies, batch_size=2000)
 
 
+class WithdrawnVersion(ValueError):
+    """The newest version of a month was withdrawn: a change is republished as a new version (judging §8)."""
+
+
 def publish_month(org: Organisation, month: date, user=None) -> PublishedMonth | None:
     """Release ``month`` at its newest computed version; None if nothing is computed for it.
 
     Publishing the version already published changes nothing and returns the existing record.
+    Publishing again a version that was withdrawn raises ``WithdrawnVersion``: recompute the month first.
     """
     month = date(month.year, month.month, 1)
     version = latest_versions(org).get(month)
     if version is None:
         return None
-    current = PublishedMonth.objects.filter(organisation=org, month=month, version=version, withdrawn_at__isnull=True).first()
+    current = PublishedMonth.objects.filter(organisation=org, month=month, version=version).first()
+    if current and current.withdrawn_at is not None:
+        raise WithdrawnVersion(f"version {version} of {month:%B %Y} was withdrawn: recompute the month to publish a new version")
     if current:
         return current
     return PublishedMonth.objects.create(organisation=org, month=month, version=version, published_by=user if getattr(user, "is_authenticated", False) else None)
+
+
+def withdraw_month(org: Organisation, month: date, reason: str) -> list[PublishedMonth]:
+    """Stop releasing ``month``: every release still standing is marked withdrawn with ``reason``.
+
+    Earlier releases superseded by a later one are withdrawn too, or the public would fall back to them.
+    Returns the records withdrawn (none if the month was not published); the caller audits them.
+    """
+    month = date(month.year, month.month, 1)
+    standing = list(PublishedMonth.objects.filter(organisation=org, month=month, withdrawn_at__isnull=True).order_by("published_at", "id"))
+    now = timezone.now()
+    for release in standing:
+        release.withdrawn_at, release.withdrawn_reason = now, reason[:300]
+        release.save(update_fields=["withdrawn_at", "withdrawn_reason"])
+    return standing
 
 
 def computed_months(org: Organisation) -> list[date]:

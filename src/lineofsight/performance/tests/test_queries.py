@@ -78,3 +78,25 @@ def test_w1_c_public_average_over_2_workers_is_suppressed_with_its_denominator(u
     queries.publish_month(org, MAY)
     point = queries.indicator_series(org, "W1 c", user=AnonymousUser())[0]
     assert (point.numerator, point.denominator, point.value) == (25, "c", "c")
+
+
+def test_withdrawing_may_hides_every_release_of_it_from_the_public(org, user_with_role):
+    queries.save_results(org, queries.start_run(org, MAY, MAY, [1]), [_row(MAY, 20, 40)])
+    queries.publish_month(org, MAY)  # version 2, with version 1 still on record
+    withdrawn = queries.withdraw_month(org, MAY, "Duplicate referrals found")
+    assert sorted(release.version for release in withdrawn) == [1, 2]
+    assert queries.published_version(org, MAY) is None
+    assert queries.indicator_series(org, "AMT 2", user=user_with_role("councillor")) == []
+
+
+def test_recompute_after_withdrawal_makes_a_new_version_and_keeps_the_withdrawn_one(org):
+    queries.withdraw_month(org, MAY, "Recount")
+    assert queries.save_results(org, queries.start_run(org, MAY, MAY, [1]), [_row(MAY, 9, 40)]) == {MAY: 2}
+    assert queries.publish_month(org, MAY).version == 2
+    assert PublishedMonth.objects.get(organisation=org, month=MAY, version=1).withdrawn_reason == "Recount"
+
+
+def test_publishing_the_withdrawn_version_again_is_refused(org):
+    queries.withdraw_month(org, MAY, "Recount")
+    with pytest.raises(queries.WithdrawnVersion, match="recompute"):
+        queries.publish_month(org, MAY)
