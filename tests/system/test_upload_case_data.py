@@ -1,7 +1,4 @@
-"""Browser journey: an analyst uploads a broken extract, reads the report, then uploads a fixed one.
-
-The fixtures live with the other journeys in ``tests/system/conftest.py``.
-"""
+"""Browser journey: an analyst uploads a broken extract, reads the report, then uploads a fixed one."""
 
 import io
 import zipfile
@@ -9,7 +6,6 @@ import zipfile
 import pytest
 
 from lineofsight.formats.ssd_tables import TABLES
-from tests.system.conftest import browser, page, signed_in_as  # noqa: F401  (fixtures)
 from tests.system.conftest import then_no_script_errors, then_the_accessibility_baseline_is_met
 
 pytestmark = pytest.mark.system
@@ -25,7 +21,7 @@ def _extract(dob: str) -> bytes:
     return buffer.getvalue()
 
 
-def test_an_analyst_is_shown_every_problem_then_loads_the_fixed_extract(page, signed_in_as, tmp_path, monkeypatch):  # noqa: F811
+def test_an_analyst_is_shown_every_problem_then_loads_the_fixed_extract(page, signed_in_as, tmp_path, monkeypatch):
     monkeypatch.setenv("LINEOFSIGHT_CASE_STORE", str(tmp_path / "store.duckdb"))
     # given an analyst and an extract with an impossible date
     signed_in_as("performance_analyst")
