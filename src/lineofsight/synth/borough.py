@@ -1,6 +1,8 @@
 """One synthetic borough: child journeys from contact to leaving care, as SSD-shaped tables.
 
-Every child, worker and date is invented. Rates follow ``profiles.Rates`` and drift month to month.
+Every child, worker and date is invented. Rates follow ``profiles.Rates`` and drift month to month. The borough
+does not start empty: children already looked after, CP plans already open, care leavers and children who left
+care before the history (``standing``) carry on into the simulated months.
 """
 
 import numpy as np
@@ -8,12 +10,14 @@ import pandas as pd
 
 from lineofsight.formats.ssd_tables import TABLES
 from lineofsight.synth import care as care_steps
-from lineofsight.synth import frontdoor, protection, workforce
+from lineofsight.synth import frontdoor, protection, standing, workforce
 from lineofsight.synth.dates import NAT
 from lineofsight.synth.people import add_people
 from lineofsight.synth.profiles import Rates
 from lineofsight.synth.sim import Sim
 
+# Adoption, special guardianship and child arrangements orders end care without making a care leaver.
+NOT_CARE_LEAVERS = ["E11", "E12", "E45", "E46", "E41"]
 CLOSE_BY_EXIT = {"E11": "RC1", "E12": "RC1", "E45": "RC4", "E46": "RC4", "E41": "RC3"}
 
 
@@ -25,11 +29,20 @@ def build(referrals_per_year: int, months: int, seed: int, end_month, rates: Rat
     sim = Sim.create(seed, referrals_per_year, months, np.datetime64(end_month, "M"), rates)
     rng = sim.rng
     ref = frontdoor.referrals(sim)
+    window = len(ref["date"])
+    in_window = {key: value[:window] for key, value in ref.items()}
     stock = _care_stock(sim, ref)
-    frontdoor.contacts(sim, {key: value[: len(ref["date"]) - stock] for key, value in ref.items()})
-    assessed = frontdoor.assessments(sim, {key: value[: len(ref["date"]) - stock] for key, value in ref.items()})
+    cp_stock = standing.cp_stock(sim, ref)
+    # Care leavers aged 17 to 21 at the end who had left care before the history started.
+    former = standing.former_leavers(sim, sim.rates.care_leavers_per_cla * len(stock))
+    recent = standing.recent_leavers(sim, len(stock))
+    # Those who left care before the history, as one group: the leavers' and the others'.
+    gone = {key: np.r_[former[key], recent[key]] for key in former}
+    gone_rows = standing.append_referrals(sim, ref, gone["entered"], gone["dob"], gone["person"], "5A", "N1")
+    frontdoor.contacts(sim, in_window)
+    assessed = frontdoor.assessments(sim, in_window)
     conf = protection.section47(sim, ref, assessed)
-    cp = protection.cp_plans(sim, ref, conf)
+    cp = protection.cp_plans(sim, ref, conf, cp_stock)
 
     to_cin = assessed["index"][rng.random(len(assessed["index"])) < sim.rates.cin_plan_after_assessment]
     cin_start = _lookup(assessed["index"], assessed["auth"], to_cin)
@@ -47,21 +60,26 @@ def build(referrals_per_year: int, months: int, seed: int, end_month, rates: Rat
     direct = rng.random(len(assessed["index"])) < sim.rates.care_entry_from_assessment
     direct_start = sim.clip_future(assessed["start"][direct] + rng.integers(1, 20, int(direct.sum())))
     direct_rows, direct_start = assessed["index"][direct][~np.isnat(direct_start)], direct_start[~np.isnat(direct_start)]
-    entry_rows = np.r_[cp["rows"][into_care_from_cp], cin["rows"][into_care_from_cin], direct_rows, ref["stock_rows"]]
-    entry_start = np.r_[cp["end"][into_care_from_cp], cin["end"][into_care_from_cin], direct_start, ref["date"][ref["stock_rows"]]]
+    entry_rows = np.r_[cp["rows"][into_care_from_cp], cin["rows"][into_care_from_cin], direct_rows, stock, gone_rows]
+    entry_start = np.r_[cp["end"][into_care_from_cp], cin["end"][into_care_from_cin], direct_start, ref["date"][stock], ref["date"][gone_rows]]
     legal = sim.choose(["C1", "V2", "E1", "L1", "C2", "J1"], [45, 35, 3, 8, 8, 1], len(entry_rows))
-    # Children already in care stay for a while yet: about three years on average from the start of the history.
-    stock_stay = sim.start + rng.exponential(3 * 365, len(ref["stock_rows"])).astype(np.int64)
-    min_end = np.r_[np.full(len(entry_rows) - len(ref["stock_rows"]), NAT), stock_stay]
+    # Children already in care stay for a while yet: about three years on average from the start of the history;
+    # those who left care before it left on the day drawn for them.
+    stock_stay = sim.start + rng.exponential(3 * 365, len(stock)).astype(np.int64)
+    fresh = len(entry_rows) - len(stock) - len(gone_rows)
+    min_end = np.r_[np.full(fresh, NAT), stock_stay, gone["left"]]
     min_end = np.where(np.isnat(min_end), entry_start, min_end)
-    care = care_steps.periods_of_care(sim, ref["person"][entry_rows], ref["referral_id"][entry_rows], ref["dob"][entry_rows], entry_start, legal, min_end)
+    max_end = np.r_[np.full(len(entry_rows) - len(gone_rows), NAT), gone["left"]]
+    exit_reason = np.r_[np.full(len(entry_rows) - len(gone_rows), None, dtype=object), gone["reason"]]
+    care = care_steps.periods_of_care(sim, ref["person"][entry_rows], ref["referral_id"][entry_rows], ref["dob"][entry_rows], entry_start, legal,
+                                      min_end, max_end, exit_reason)
     place = care_steps.placements(sim, care)
     care_steps.write_care(sim, care, place)
     care_steps.reviews_and_visits(sim, care, place)
     care_steps.missing(sim, care)
     care_steps.permanence(sim, care, place)
     care_steps.proceedings(sim, care)
-    leavers = _care_leavers(sim, int(len(ref["stock_rows"]) * 0.8) + 1)
+    leavers = _care_leavers(sim, care)
 
     by_kind = workforce.teams(sim)
     phases = _phases(sim, ref, assessed, conf, cp, cin, care, leavers)
@@ -80,42 +98,47 @@ def _lookup(keys, values, wanted):
     return values[order][np.searchsorted(keys[order], wanted)]
 
 
-def _care_stock(sim: Sim, ref: dict) -> int:
-    """Children already in care when the history starts, each with the referral that brought them in."""
+def _care_stock(sim: Sim, ref: dict) -> np.ndarray:
+    """Children already in care when the history starts, each with the referral that brought them in; their rows."""
     rng = sim.rng
     count = max(2, int(sim.referrals_per_year * sim.rates.cla_per_referral))
-    age = rng.triangular(0, 13, 17.5, count) * 365.25
-    dob = (sim.start - age.astype(np.int64))
-    entered = sim.start - (rng.random(count) * np.minimum(age, 8 * 365)).astype(np.int64) - 20
-    entered = np.maximum(entered, dob)
+    age = standing.cla_ages(sim, count)
+    dob = sim.start - age
+    # Entered care at some point since birth, up to about ten years before; recent entries more likely.
+    back = np.minimum(rng.exponential(2.2 * 365, count), np.minimum(age, 10 * 365)).astype(np.int64)
+    entered = np.maximum(sim.start - back - 20, dob)
     ids = add_people(sim, dob)
-    referral_ids = sim.ids("R", count)
-    total = len(ref["date"])
-    for key, extra in {"referral_id": referral_ids, "date": entered, "person": ids, "dob": dob, "source": np.full(count, "5A"),
-                       "need": np.full(count, "N1"), "nfa": np.zeros(count, dtype=bool)}.items():
-        ref[key] = np.r_[ref[key], extra]
-    ref["stock_rows"] = np.arange(total, total + count)
-    return count
+    return standing.append_referrals(sim, ref, entered, dob, ids, "5A", "N1")
 
 
-def _care_leavers(sim: Sim, count: int) -> dict:
+def _care_leavers(sim: Sim, care: dict) -> dict:
+    """Young people who left care at 16 or over, having been looked after 13 weeks or more since 14, and are 21 or under at the window's end,
+    with their latest activity, accommodation and contact."""
     rng = sim.rng
-    dob = sim.end - (rng.uniform(17, 21.9, count) * 365.25).astype(np.int64)
-    ids = add_people(sim, dob)
+    sixteen = (care["dob"].astype("datetime64[M]") + 192).astype("datetime64[D]")
+    left = care["ended"] & (care["end"] >= sixteen) & ~np.isin(care["reason"], NOT_CARE_LEAVERS)
+    fourteen = (care["dob"].astype("datetime64[M]") + 168).astype("datetime64[D]")
+    left &= (care["end"] - np.maximum(care["start"], fourteen)).astype(np.int64) >= 91
+    left &= care["dob"] > sim.end - int(22 * 365.25)
+    first = np.unique(care["person"][left], return_index=True)[1]
+    rows = np.flatnonzero(left)[first]
+    ids, dob, left_on = care["person"][rows], care["dob"][rows], care["end"][rows]
+    count = len(ids)
     eet = rng.random(count) < sim.rates.care_leaver_eet
     suitable = rng.random(count) < sim.rates.care_leaver_suitable
     letter = sim.choose(list("BDETUZKC"), [15, 30, 10, 10, 20, 8, 4, 3], count)
     in_touch = np.where(rng.random(count) < sim.rates.care_leaver_in_touch, "YES", sim.choose(["NO", "REFU", "NREQ"], [50, 30, 20], count))
+    latest = np.maximum(sim.end - rng.integers(0, 90, count), left_on)
     sim.add("ssd_care_leavers", clea_table_id=sim.ids("CL", count), clea_person_id=ids,
-            clea_care_leaver_eligibility=np.where(dob > sim.end - 18 * 365, "Relevant", "Former relevant"), clea_care_leaver_in_touch=in_touch,
-            clea_care_leaver_latest_contact=sim.end - rng.integers(0, 90, count),
+            clea_care_leaver_eligibility=np.where(standing.eighteenth(dob) > sim.end, "Relevant", "Former relevant"), clea_care_leaver_in_touch=in_touch,
+            clea_care_leaver_latest_contact=latest,
             clea_care_leaver_accommodation=np.char.add(letter.astype(str), np.where(suitable, "1", "2")),
             clea_care_leaver_accom_suitable=np.where(suitable, "Suitable", "Unsuitable"),
             clea_care_leaver_activity=np.where(eet, sim.choose(["F1", "F2", "P2", "F4", "F5", "P5"], [10, 30, 8, 7, 35, 10], count),
                                                sim.choose(["G4", "G5", "G6"], [25, 60, 15], count)),
-            clea_pathway_plan_review_date=sim.end - rng.integers(0, 240, count), clea_care_leaver_personal_advisor=None,
+            clea_pathway_plan_review_date=np.maximum(sim.end - rng.integers(0, 240, count), left_on), clea_care_leaver_personal_advisor=None,
             clea_care_leaver_allocated_team=None, clea_care_leaver_worker_id=None, _dob=dob)
-    return {"person": ids, "start": np.maximum(dob + int(16 * 365.25), sim.start - 400)}
+    return {"person": ids, "start": left_on}
 
 
 def _phases(sim, ref, assessed, conf, cp, cin, care, leavers) -> list[dict]:

@@ -3,7 +3,7 @@ return interviews, adoption and other permanence, and care proceedings."""
 
 import numpy as np
 
-from lineofsight.synth.dates import NAT, group_cumsum, series
+from lineofsight.synth.dates import NAT, series
 from lineofsight.synth.sim import Sim
 
 FOSTER = ["U1", "U3", "U4", "U6", "U5", "U2"]
@@ -13,15 +13,23 @@ PROVIDERS = ["PR1", "PR4", "PR2", "PR5", "PR3"]
 PROVIDER_WEIGHTS = [45, 35, 8, 10, 2]
 
 
-def periods_of_care(sim: Sim, person, referral, dob, start, legal, min_end) -> dict:
-    """One period of care per entry, overlapping entries for the same child dropped; returns the kept periods."""
+def periods_of_care(sim: Sim, person, referral, dob, start, legal, min_end, max_end=None, exit_reason=None) -> dict:
+    """One period of care per entry, overlapping entries for the same child dropped; returns the kept periods.
+
+    ``min_end`` and ``max_end`` (NaT: none) bound when each period ends (a child already in care stays a while;
+    one who left before the history left on a known day); ``exit_reason`` (None: drawn) says why, if known."""
+    if max_end is None:
+        max_end = np.full(len(start), NAT)
+    if exit_reason is None:
+        exit_reason = np.full(len(start), None, dtype=object)
     rng = sim.rng
     eighteen_at = (dob.astype("datetime64[M]") + 216).astype("datetime64[D]")
     # Nobody enters care within a week of turning 18.
     young = eighteen_at > start + 7
-    person, referral, dob, start, legal, min_end = (a[young] for a in (person, referral, dob, start, legal, min_end))
+    person, referral, dob, start, legal, min_end, max_end, exit_reason = (
+        a[young] for a in (person, referral, dob, start, legal, min_end, max_end, exit_reason))
     order = np.lexsort((start, person))
-    person, referral, dob, start, legal = person[order], referral[order], dob[order], start[order], legal[order]
+    person, referral, dob, start, legal, exit_reason = person[order], referral[order], dob[order], start[order], legal[order], exit_reason[order]
     count = len(start)
     age_days = (start - dob).astype(np.int64)
     eighteen = (dob.astype("datetime64[M]") + 216).astype("datetime64[D]") + (dob - dob.astype("datetime64[M]").astype("datetime64[D]"))
@@ -31,12 +39,14 @@ def periods_of_care(sim: Sim, person, referral, dob, start, legal, min_end) -> d
     days = np.where(short, rng.integers(14, 240, count), rng.integers(300, 2200, count))
     days = np.where(adopted, rng.normal(486, 120, count).astype(np.int64) + rng.integers(150, 400, count), days)
     end = np.minimum(np.maximum(start + np.maximum(days, 7), min_end[order]), eighteen)
+    end = np.where(~np.isnat(max_end[order]) & (max_end[order] < end), max_end[order], end)
     # A child cannot start a new period of care before the last one ended.
     previous_end = np.r_[NAT, end[:-1]]
     same = np.r_[False, person[1:] == person[:-1]]
     keep = ~(same & ((previous_end >= start) | np.isnat(previous_end)))
     while not keep.all():
-        person, referral, dob, start, legal, end, adopted, short, eighteen = (a[keep] for a in (person, referral, dob, start, legal, end, adopted, short, eighteen))
+        person, referral, dob, start, legal, end, adopted, short, eighteen, exit_reason = (
+            a[keep] for a in (person, referral, dob, start, legal, end, adopted, short, eighteen, exit_reason))
         previous_end = np.r_[NAT, end[:-1]]
         same = np.r_[False, person[1:] == person[:-1]]
         keep = ~(same & (previous_end >= start))
@@ -45,31 +55,46 @@ def periods_of_care(sim: Sim, person, referral, dob, start, legal, min_end) -> d
                       np.where(adopted, sim.choose(["E11", "E12"], [70, 30], count),
                                np.where(short, sim.choose(["E4A", "E4B", "E13"], [70, 20, 10], count),
                                         sim.choose(["E45", "E46", "E41", "E4A", "E15"], [25, 25, 15, 30, 5], count))))
+    reason = np.where(exit_reason == None, reason, exit_reason)  # noqa: E711
+    adopted = adopted & ((exit_reason == None) | np.isin(exit_reason, ["E11", "E12"]))  # noqa: E711
     ended = end <= sim.end
     return {"cla_id": sim.ids("L", count), "person": person, "referral": referral, "dob": dob, "start": start, "legal": legal,
             "end": np.where(ended, end, NAT), "reason": np.where(ended, reason, None), "adopted": adopted, "ended": ended}
 
 
 def placements(sim: Sim, care: dict) -> dict:
-    """Split each period into placements (903 episodes): a 3+-placement year stays uncommon."""
+    """Split each period into placements (903 episodes): moves cluster in the first year or two, so a 3+-placement
+    year stays uncommon and most children long in care have been in their placement two years or more."""
     rng = sim.rng
     open_until = np.where(care["ended"], care["end"], sim.end + 1)
-    length = (open_until - care["start"]).astype(np.int64)
-    moves = rng.poisson(sim.rates.placement_moves_per_year * length / 365.0)
-    counts = 1 + np.minimum(moves, np.maximum(length // 30, 0))
+    length = np.maximum((open_until - care["start"]).astype(np.int64), 0)
+    # Moves come mostly early: a hazard of ``placement_moves_per_year`` at entry, easing off over
+    # ``placement_settle_years``, plus a small lasting rate, so children long in care are mostly settled
+    # (long-term stability about 68%, reference §9).
+    tau = sim.rates.placement_settle_years * 365.0
+    early = sim.rates.placement_moves_per_year / 365.0 * tau * (1 - np.exp(-length / tau))
+    late = sim.rates.placement_moves_late_per_year / 365.0 * length
+    moves = np.minimum(rng.poisson(early + late), np.maximum(length // 30, 0))
     # A child adopted from care has a foster placement, then moves in with the adoptive family.
-    counts = np.where(care["adopted"] & (length > 120), 2, counts)
+    moves = np.where(care["adopted"] & (length > 120), 1, moves)
+    mparent = np.repeat(np.arange(len(length)), moves)
+    span = length[mparent].astype(float)
+    from_early = rng.random(len(mparent)) < (early / np.maximum(early + late, 1e-12))[mparent]
+    early_cut = -tau * np.log(1 - rng.random(len(mparent)) * (1 - np.exp(-span / tau)))
+    cut = np.where(from_early, early_cut, rng.random(len(mparent)) * span)
+    cut = np.clip(cut.astype(np.int64), 1, np.maximum(span.astype(np.int64) - 1, 1))
+    # Distinct move days within each period: at most one move a day.
+    pairs = np.unique(np.c_[mparent, cut], axis=0) if len(mparent) else np.empty((0, 2), dtype=np.int64)
+    keep_pair = pairs[:, 1] < np.maximum(length[pairs[:, 0]], 1)
+    pairs = pairs[keep_pair]
+    counts = 1 + np.bincount(pairs[:, 0], minlength=len(length)).astype(np.int64)
     parent = np.repeat(np.arange(len(length)), counts)
-    weights = rng.gamma(1.5, 1.0, len(parent))
-    totals = np.bincount(parent, weights)
-    share = weights / totals[parent]
-    offsets = group_cumsum((share * length[parent]).astype(np.int64), parent)
     first = np.r_[True, parent[1:] != parent[:-1]]
     last = np.r_[parent[1:] != parent[:-1], True]
-    begin = np.where(first, care["start"][parent], care["start"][parent] + np.r_[0, offsets[:-1]])
-    finish = np.where(last, open_until[parent], care["start"][parent] + offsets)
-    finish = np.maximum(finish, begin)
-    begin = np.where(first, begin, np.maximum(begin, np.r_[begin[0] if len(begin) else NAT, finish[:-1]]))
+    offsets = np.zeros(len(parent), dtype=np.int64)
+    offsets[~first] = pairs[:, 1]
+    begin = care["start"][parent] + offsets
+    finish = np.where(last, open_until[parent], np.r_[begin[1:], NAT] if len(begin) else begin)
     age = (begin - care["dob"][parent]).astype(np.int64) / 365.25
     place = np.where(age >= 16, sim.choose(["U4", "U6", "H5", "K2"], [30, 25, 35, 10], len(parent)),
                      np.where(rng.random(len(parent)) < 0.76, sim.choose(FOSTER, [5, 6, 30, 50, 4, 5], len(parent)),

@@ -41,23 +41,34 @@ def section47(sim: Sim, ref: dict, assessed: dict) -> dict:
     return {"rows": rows, "icpc_id": icpc_ids, "date": icpc_date, "plan": plan, "plan_id": plan_ids, "s47_rows": chosen, "s47_start": start}
 
 
-def cp_plans(sim: Sim, ref: dict, conf: dict) -> dict:
+def plan_days(sim: Sim, start: np.ndarray) -> np.ndarray:
+    """How long each CP plan lasts, by the national distribution of plans ending (reference §9)."""
     rng = sim.rng
-    chosen = np.flatnonzero(conf["plan"])
-    rows, start = conf["rows"][chosen], conf["date"][chosen]
-    count = len(chosen)
+    count = len(start)
     long = sim.chance("cp_plan_two_years", start)
     weights = np.array([w for _, _, w in DURATION_BINS])
     which = rng.choice(len(DURATION_BINS), size=count, p=weights / weights.sum())
     low = np.array([lo for lo, _, _ in DURATION_BINS])[which]
     high = np.array([hi for _, hi, _ in DURATION_BINS])[which]
-    days = np.where(long, rng.integers(731, 1000, count), rng.integers(low, high + 1))
+    return np.where(long, rng.integers(731, 1000, count), rng.integers(low, high + 1))
+
+
+def cp_plans(sim: Sim, ref: dict, conf: dict, stock: dict | None = None) -> dict:
+    """Plans from the window's conferences, plus ``stock``: plans already open when the history starts."""
+    rng = sim.rng
+    chosen = np.flatnonzero(conf["plan"])
+    rows, start = conf["rows"][chosen], conf["date"][chosen]
+    days = plan_days(sim, start)
+    icpc_ids, plan_ids = conf["icpc_id"][chosen], conf["plan_id"][chosen].astype(str)
+    if stock is not None:
+        rows, start, days = np.r_[stock["rows"], rows], np.r_[stock["start"], start], np.r_[stock["days"], days]
+        icpc_ids, plan_ids = np.r_[stock["icpc_id"], icpc_ids], np.r_[stock["plan_id"], plan_ids]
+    count = len(rows)
     end = sim.clip_future(start + days)
     initial = sim.choose(CATEGORIES, CATEGORY_WEIGHTS, count)
     latest = np.where(rng.random(count) < 0.9, initial, sim.choose(CATEGORIES, CATEGORY_WEIGHTS, count))
-    plan_ids = conf["plan_id"][chosen].astype(str)
     person = ref["person"][rows]
-    sim.add("ssd_cp_plans", cppl_cp_plan_id=plan_ids, cppl_referral_id=ref["referral_id"][rows], cppl_icpc_id=conf["icpc_id"][chosen],
+    sim.add("ssd_cp_plans", cppl_cp_plan_id=plan_ids, cppl_referral_id=ref["referral_id"][rows], cppl_icpc_id=icpc_ids,
             cppl_person_id=person, cppl_cp_plan_start_date=start, cppl_cp_plan_end_date=end, cppl_cp_plan_initial_category=initial,
             cppl_cp_plan_ola="N", cppl_cp_plan_latest_category=latest)
     open_until = np.where(np.isnat(end), sim.end, end)

@@ -37,8 +37,9 @@ def allocate(sim: Sim, by_kind: dict, phases: list[dict]) -> pd.DataFrame:
     frame = frame[frame["start"] <= sim.end].reset_index(drop=True)
     end_or_now = frame["end"].fillna(pd.Timestamp(sim.end)).to_numpy().astype("datetime64[D]")
     start = frame["start"].to_numpy().astype("datetime64[D]")
-    # Long pieces of work change hands: about one change a year, more in care.
-    changes = rng.poisson(np.maximum((end_or_now - start).astype(np.int64), 0) / 365.0 * np.where(frame["kind"] == "Children in Care", 1.1, 0.6))
+    # Long pieces of work change hands now and then; most children in care keep their worker for months at a time.
+    per_year = np.where(frame["kind"] == "Children in Care", sim.rates.cla_worker_changes_per_year, sim.rates.worker_changes_per_year)
+    changes = rng.poisson(np.maximum((end_or_now - start).astype(np.int64), 0) / 365.0 * per_year)
     parent = np.repeat(np.arange(len(frame)), 1 + changes)
     first = np.r_[True, parent[1:] != parent[:-1]]
     last = np.r_[parent[1:] != parent[:-1], True]
@@ -73,11 +74,15 @@ def workers(sim: Sim, allocations: pd.DataFrame) -> None:
         rows = np.flatnonzero(allocations["team"].to_numpy() == team)
         size = max(2, int(np.ceil(open_mid[rows].sum() / target)))
         ids = [f"W{len(worker_rows) + n + 1:05d}" for n in range(size)]
-        worker_of[rows] = np.asarray(ids)[rng.integers(0, size, len(rows))]
-        for worker in ids:
-            agency = rng.random() < sim.rates.agency
-            worker_rows.append((worker, worker, f"Synthetic Worker {worker[1:]}", f"SW{rng.integers(10**9, 10**10)}",
-                                "Social Worker" if rng.random() > 0.15 else "Senior Practitioner", team,
+        # Newly qualified workers (ASYE) hold protected, smaller caseloads.
+        asye = np.zeros(size, dtype=bool)
+        asye[rng.permutation(size)[: int(sim.rates.asye_share * size + rng.random())]] = True
+        weight = np.where(asye, sim.rates.asye_caseload_ratio, 1.0)
+        worker_of[rows] = np.asarray(ids)[rng.choice(size, size=len(rows), p=weight / weight.sum())]
+        for worker, newly_qualified in zip(ids, asye):
+            agency = rng.random() < sim.rates.agency and not newly_qualified
+            title = "Social Worker (ASYE)" if newly_qualified else ("Social Worker" if rng.random() > 0.15 else "Senior Practitioner")
+            worker_rows.append((worker, worker, f"Synthetic Worker {worker[1:]}", f"SW{rng.integers(10**9, 10**10)}", title, team,
                                 float(rng.choice([1.0, 1.0, 1.0, 0.8, 0.6])), "Y" if agency else "N"))
     allocations["worker"] = worker_of
     thirtieth = np.datetime64(f"{int(str(sim.end)[:4]) - (1 if str(sim.end)[5:] < '09-30' else 0)}-09-30")
