@@ -16,6 +16,9 @@ from pathlib import Path
 
 import yaml
 
+# libyaml's parser when present: ten times faster over the 55 definitions, same data.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 from lineofsight.judge.bands import Bands, check_bands
 
 HERE = Path(__file__).resolve().parent
@@ -157,7 +160,7 @@ def _check_bands(path: Path, rag: dict, polarity: str, unit: str, targets: dict)
 
 def load_definition(path: Path) -> Definition:
     try:
-        data = yaml.safe_load(path.read_text())
+        data = yaml.load(path.read_text(), Loader=_LOADER)
     except yaml.YAMLError as error:
         raise DefinitionError(path, "(yaml)", str(error)) from None
     if not isinstance(data, dict):

@@ -14,6 +14,7 @@ month and breakdown unit). Around each query the engine adds what the SQL cannot
 from __future__ import annotations
 
 import re
+import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
@@ -206,7 +207,7 @@ def compute(
         return []
     sources = table_batches(connection, [table for item in chosen for table in item.tables])
     names = labels(connection)
-    prepare_range(connection, all_months[0], all_months[-1])
+    prepare_range(connection, all_months[0], all_months[-1], chosen)
     results: list[Result] = []
     for item in chosen:
         results.extend(_compute_one(connection, item, periods, wanted_months, all_months, sources, names, breakdowns))
@@ -216,16 +217,24 @@ def compute(
 
 
 def compute_arrays(connection, first_month: date, last_month: date, chosen: list[Definition] | None = None,
-                   breakdowns: Iterable[str] | None = ("service", "team")) -> dict[str, dict]:
+                   breakdowns: Iterable[str] | None = ("service", "team"), timings: dict[str, float] | None = None) -> dict[str, dict]:
     """Every organisation at once, each definition's rows as numpy columns (no Python object per row).
 
     For bulk work and benchmarks: no spine filling, labels or batches. The stg_ layer must exist.
+    ``timings``, if given, receives the seconds each definition took (and the month-end allocations).
     """
     found = {}
-    prepare_range(connection, first_month, last_month)
-    for item in chosen if chosen is not None else definitions():
+    chosen = list(chosen if chosen is not None else definitions())
+    started = time.perf_counter()
+    prepare_range(connection, first_month, last_month, chosen)
+    if timings is not None:
+        timings["(month-end allocations)"] = time.perf_counter() - started
+    for item in chosen:
         if item.has_query:
+            started = time.perf_counter()
             found[item.ref] = run_query(connection, item, first_month, last_month, breakdowns).fetchnumpy()
+            if timings is not None:
+                timings[item.ref] = time.perf_counter() - started
     return found
 
 
@@ -242,27 +251,36 @@ def _compute_one(connection, item, periods, wanted_months, all_months, sources, 
     if not runnable:
         return out
     seen: set[tuple[str, date]] = set()
+    runnable_orgs = set(runnable)
     cursor = run_query(connection, item, all_months[0], all_months[-1], breakdowns)
+    # column positions once per query, not a dict per row
+    position = {column[0]: index for index, column in enumerate(cursor.description)}
+    org_at, month_at, breakdown_at, key_at, numerator_at, denominator_at = (
+        position[name] for name in ("org_code", "month", "breakdown", "breakdown_key", "numerator", "denominator"))
+    label_at = position.get("breakdown_label")
     while batch := cursor.fetchmany(50_000):
         for row in batch:
-            record = dict(zip([column[0] for column in cursor.description], row))
-            org, month = record["org_code"], record["month"]
-            if org not in runnable or month not in wanted_months[org]:
+            org, month = row[org_at], row[month_at]
+            if org not in runnable_orgs or month not in wanted_months[org]:
                 continue
-            breakdown = record["breakdown"]
-            key = "" if breakdown == SERVICE else str(record["breakdown_key"] if record["breakdown_key"] is not None else "(none)")
-            label = record.get("breakdown_label") or ("" if breakdown == SERVICE else names.get((org, breakdown, key), key))
+            breakdown = row[breakdown_at]
+            key = "" if breakdown == SERVICE else str(row[key_at] if row[key_at] is not None else "(none)")
+            label = (row[label_at] if label_at is not None else None) or ("" if breakdown == SERVICE else names.get((org, breakdown, key), key))
             if breakdown == SERVICE:
                 seen.add((org, month))
-            out.append(Result(item.ref, org, month, breakdown, key, label, _number(record["numerator"]), _number(record["denominator"])))
+            out.append(Result(item.ref, org, month, breakdown, key, label, _number(row[numerator_at]), _number(row[denominator_at])))
     for org in runnable:
         for month in sorted(wanted_months[org]):
             if (org, month) not in seen:
                 out.append(Result(item.ref, org, month, SERVICE, "", "", 0.0, 0.0 if item.denominator else None))
     input_batches = {org: [pair for table in item.tables for pair in sources.get((org, table), [])] for org in runnable}
+    month_batches: dict[tuple[str, date], list[int]] = {}
     for result in out:
         if result.org_code in input_batches:
-            result.batches = _batches_for(result.month, input_batches[result.org_code])
+            where = (result.org_code, result.month)
+            if where not in month_batches:
+                month_batches[where] = _batches_for(result.month, input_batches[result.org_code])
+            result.batches = list(month_batches[where])
             first = periods.get(result.org_code, (None,))[0]
             if item.history_months and first and result.month < add_months(first, item.history_months):
                 result.numerator = result.denominator = None

@@ -75,9 +75,19 @@ where month between date_trunc('month', first_month::date) and date_trunc('month
 """
 
 
-def prepare_range(connection, first_month, last_month) -> None:
-    """Materialise month-end allocations for a run's months, so each definition stops recomputing them."""
+def reads_allocations(chosen) -> bool:
+    """Whether any of the definitions (None: all of them) reads ``stg_allocated_at_month_end``."""
+    return chosen is None or any(item.has_query and "stg_allocated_at_month_end" in item.sql for item in chosen)
+
+
+def prepare_range(connection, first_month, last_month, chosen=None) -> None:
+    """Materialise month-end allocations for a run's months, so each definition stops recomputing them.
+
+    With ``chosen`` definitions, only if one of them reads them; otherwise the macro is left uncached.
+    """
     connection.execute(ALLOCATED_MACRO)
+    if not reads_allocations(chosen):
+        return
     connection.execute("create or replace temp table stg_allocated_cache as select * from stg_allocated_at_month_end(?, ?)", [first_month, last_month])
     connection.execute(CACHED_MACRO)
 

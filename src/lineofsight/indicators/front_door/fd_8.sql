@@ -4,26 +4,29 @@ with
 referrals as (select * from stg_referrals),
 months as (select * from stg_months($first_month, $last_month)),
 
-in_month as (
-    select referrals.*, months.month,
+-- the child's latest referral before this one (an earlier day) decides: a window over each child's
+-- referrals in date order (one sort, rather than an as-of join per referral); no child, no match
+with_earlier as (
+    select
+        referrals.*,
+        case when referrals.person_id is not null then max(referrals.referral_date) over (
+            partition by referrals.org_code, referrals.person_id
+            order by referrals.referral_date
+            range between unbounded preceding and interval 1 day preceding
+        ) end as earlier_referral_date,
     from referrals
-    join months on months.month = date_trunc('month', referrals.referral_date)::date
 ),
 
--- the child's latest referral before this one (an earlier day) decides
 flagged as (
     select
-        in_month.org_code,
-        in_month.month,
-        in_month.referral_id,
-        in_month.team_id,
-        in_month.worker_id,
-        coalesce(earlier.referral_date >= in_month.referral_date - interval 12 month, false) as is_re_referral,
-    from in_month
-    asof left join referrals as earlier
-        on earlier.org_code = in_month.org_code
-        and earlier.person_id = in_month.person_id
-        and earlier.referral_date < in_month.referral_date
+        with_earlier.org_code,
+        months.month,
+        with_earlier.referral_id,
+        with_earlier.team_id,
+        with_earlier.worker_id,
+        coalesce(with_earlier.earlier_referral_date >= with_earlier.referral_date - interval 12 month, false) as is_re_referral,
+    from with_earlier
+    join months on months.month = date_trunc('month', with_earlier.referral_date)::date
 ),
 
 final as (

@@ -24,18 +24,18 @@ seen_visits as (
     where not is_child_not_seen
 ),
 
--- the month ends each visit covers: those falling on it or up to 28 days after it
+-- the month ends each visit covers: those falling on it or up to 28 days after it, i.e. the
+-- months from the visit's own to the last whose final day is no later than 28 days after it
 visited_months as (
-    select distinct org_code, person_id, month,
-    from (
-        select
-            org_code,
-            person_id,
-            visit_date,
-            unnest(generate_series(date_trunc('month', visit_date), date_trunc('month', visit_date + interval 28 day), interval 1 month))::date as month,
-        from seen_visits
-    )
-    where last_day(month) between visit_date and visit_date + interval 28 day
+    select distinct
+        org_code,
+        person_id,
+        unnest(generate_series(
+            date_trunc('month', visit_date),
+            date_trunc('month', visit_date + 28 + 1) - interval 1 month,
+            interval 1 month
+        ))::date as month,
+    from seen_visits
 ),
 
 children as (

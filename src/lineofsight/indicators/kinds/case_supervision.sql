@@ -9,18 +9,18 @@ case_sessions as (
     where kind = 'case'
 ),
 
--- the month ends each session covers: those falling on it or up to {{ days }} days after it
+-- the month ends each session covers: those falling on it or up to {{ days }} days after it, i.e. the
+-- months from the session's own to the last whose final day is no later than {{ days }} days after it
 supervised_months as (
-    select distinct org_code, person_id, month,
-    from (
-        select
-            org_code,
-            person_id,
-            session_date,
-            unnest(generate_series(date_trunc('month', session_date), date_trunc('month', session_date + interval {{ days }} day), interval 1 month))::date as month,
-        from case_sessions
-    )
-    where last_day(month) between session_date and session_date + interval {{ days }} day
+    select distinct
+        org_code,
+        person_id,
+        unnest(generate_series(
+            date_trunc('month', session_date),
+            date_trunc('month', session_date + {{ days }} + 1) - interval 1 month,
+            interval 1 month
+        ))::date as month,
+    from case_sessions
 ),
 
 cases as (

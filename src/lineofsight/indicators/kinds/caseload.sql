@@ -5,13 +5,20 @@ allocated as (select * from stg_allocated_at_month_end($first_month, $last_month
 workers as (select * from stg_workers),
 teams as (select * from stg_teams),
 
-cases as (
-    select allocated.org_code, allocated.month, allocated.team_id, allocated.worker_id, count(*) as children,
+-- children per team and worker first, so the joins and the team-name match run once per worker, not once per child
+allocated_counts as (
+    select org_code, month, team_id, worker_id, count(*) as children,
     from allocated
-    left join workers on workers.org_code = allocated.org_code and workers.worker_id = allocated.worker_id
-    left join teams on teams.org_code = allocated.org_code and teams.team_id = allocated.team_id
-    where allocated.worker_id is not null
-      and regexp_matches(lower(coalesce(teams.team_name, '') || ' ' || coalesce(teams.parent_name, '')), '{{ team_pattern }}')
+    where worker_id is not null
+    group by all
+),
+
+cases as (
+    select allocated_counts.org_code, allocated_counts.month, allocated_counts.team_id, allocated_counts.worker_id, sum(allocated_counts.children)::bigint as children,
+    from allocated_counts
+    left join workers on workers.org_code = allocated_counts.org_code and workers.worker_id = allocated_counts.worker_id
+    left join teams on teams.org_code = allocated_counts.org_code and teams.team_id = allocated_counts.team_id
+    where regexp_matches(lower(coalesce(teams.team_name, '') || ' ' || coalesce(teams.parent_name, '')), '{{ team_pattern }}')
       and coalesce({{ worker_filter }}, false)
     group by all
 ),

@@ -5,11 +5,23 @@ allocated as (select * from stg_allocated_at_month_end($first_month, $last_month
 supervision as (select * from stg_supervision),
 months as (select * from stg_months($first_month, $last_month)),
 
-holding as (
-    select allocated.org_code, allocated.month, months.month_end, allocated.worker_id, mode(allocated.team_id) as team_id,
+worker_teams as (
+    select org_code, month, worker_id, team_id, count(*) as children,
     from allocated
+    where worker_id is not null
+    group by all
+),
+
+holding as (
+    select
+        worker_teams.org_code,
+        worker_teams.month,
+        months.month_end,
+        worker_teams.worker_id,
+        -- the team holding most of the worker's children; a tie goes to the lowest team id, so reruns agree
+        first(worker_teams.team_id order by worker_teams.children desc, worker_teams.team_id) as team_id,
+    from worker_teams
     join months using (month)
-    where allocated.worker_id is not null
     group by all
 ),
 
@@ -19,18 +31,18 @@ personal_sessions as (
     where kind = 'personal'
 ),
 
--- the month ends each session covers: those falling on it or up to 30 days after it
+-- the month ends each session covers: those falling on it or up to 30 days after it, i.e. the
+-- months from the session's own to the last whose final day is no later than 30 days after it
 supervised_months as (
-    select distinct org_code, worker_id, month,
-    from (
-        select
-            org_code,
-            worker_id,
-            session_date,
-            unnest(generate_series(date_trunc('month', session_date), date_trunc('month', session_date + interval 30 day), interval 1 month))::date as month,
-        from personal_sessions
-    )
-    where last_day(month) between session_date and session_date + interval 30 day
+    select distinct
+        org_code,
+        worker_id,
+        unnest(generate_series(
+            date_trunc('month', session_date),
+            date_trunc('month', session_date + 30 + 1) - interval 1 month,
+            interval 1 month
+        ))::date as month,
+    from personal_sessions
 ),
 
 supervised as (
