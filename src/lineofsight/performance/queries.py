@@ -255,22 +255,41 @@ def computed_months(org: Organisation) -> list[date]:
 # --- reading --------------------------------------------------------------------------------------
 
 
+def visibility(month: date, version: int, published: dict[date, int], *, unpublished: bool, reported: bool = False):
+    """Whether a viewer sees one stored value, and how it ranks against others for the same slot.
+
+    The one rule for every page, pack and API call: without ``unpublished`` (analysts only) a viewer
+    sees only the published, unwithdrawn version of a month (``published`` from ``published_versions``);
+    history reported in past packs counts as published. Computed values beat reported ones; among
+    computed, the newest version for analysts. Returns ``(rank, is_published)``, or None if hidden.
+
+    >>> visibility(date(2026, 9, 1), 2, {date(2026, 9, 1): 1}, unpublished=False) is None
+    True
+    >>> visibility(date(2026, 9, 1), 2, {date(2026, 9, 1): 1}, unpublished=True)
+    ((1, 2), False)
+    """
+    is_published = reported or published.get(month) == version
+    if not unpublished and not is_published:
+        return None
+    return (0 if reported else 1, version if unpublished else int(is_published)), is_published
+
+
 def _chosen_rows(org: Organisation, user, **filters) -> list[tuple[IndicatorValue, bool]]:
-    """The rows the user may see (newest version for analysts, the published one for others), with is_published."""
+    """The computed rows the user may see (see ``visibility``), with is_published."""
     published = published_versions(org)
     unpublished = may(user, "performance.view_unpublished")
     rows = IndicatorValue.objects.filter(organisation=org, source=IndicatorValue.COMPUTED, **filters).only(
         "indicator_ref", "month", "breakdown", "breakdown_key", "breakdown_label", "numerator", "denominator", "value", "no_data_reason", "version"
     )
-    chosen: dict[tuple, IndicatorValue] = {}
+    chosen: dict[tuple, tuple] = {}
     for row in rows:
-        is_published = published.get(row.month) == row.version
-        if not unpublished and not is_published:
+        seen = visibility(row.month, row.version, published, unpublished=unpublished)
+        if seen is None:
             continue
         slot = (row.indicator_ref, row.month, row.breakdown, row.breakdown_key)
-        if slot not in chosen or row.version > chosen[slot].version:
-            chosen[slot] = row
-    return [(row, published.get(row.month) == row.version) for row in chosen.values()]
+        if slot not in chosen or seen[0] > chosen[slot][0]:
+            chosen[slot] = (seen[0], row, seen[1])
+    return [(row, is_published) for _rank, row, is_published in chosen.values()]
 
 
 def _points(chosen, user, threshold: int = DEFAULT_THRESHOLD) -> list[SeriesPoint]:

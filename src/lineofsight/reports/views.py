@@ -9,6 +9,7 @@ from django.shortcuts import render
 
 from lineofsight.accounts.permissions import may, requires
 from lineofsight.performance.pages import queries
+from lineofsight.performance.queries import published_versions
 from lineofsight.reports import packs, render as rendering
 from lineofsight.reports.presenters import pack_rows
 
@@ -23,7 +24,7 @@ def audiences_for(user) -> list[str]:
 def index(request):
     org = queries.organisation(request.GET.get("org"))
     audiences = audiences_for(request.user)
-    published = sorted(queries.published_versions(org), reverse=True) if org else []
+    published = sorted(published_versions(org), reverse=True) if org else []
     months = published[:12]
     if may(request.user, "performance.view_unpublished") and org:
         # analysts may print the board's pack for a month still under review

@@ -10,7 +10,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from lineofsight.performance.pages import plan_match
 from lineofsight.performance.models import (
     ActionLogEntry,
     Commentary,
@@ -18,10 +17,11 @@ from lineofsight.performance.models import (
     IndicatorOwner,
     IndicatorValue,
     Organisation,
-    PublishedMonth,
     Target,
     Team,
 )
+from lineofsight.performance.pages import plan_match
+from lineofsight.performance.queries import published_versions, visibility
 
 
 @dataclass(frozen=True)
@@ -51,14 +51,6 @@ def organisation(code: str | None) -> Organisation | None:
     return found[0] if found else Organisation.objects.order_by("code").first()
 
 
-def published_versions(org: Organisation) -> dict[date, int]:
-    """Month → the version released, for months published and not withdrawn (the latest release wins)."""
-    versions: dict[date, int] = {}
-    for month, version in PublishedMonth.objects.filter(organisation=org, withdrawn_at__isnull=True).order_by("published_at", "id").values_list("month", "version"):
-        versions[month] = version
-    return versions
-
-
 def visible_points(org: Organisation, *, unpublished: bool, breakdown: str = IndicatorValue.SERVICE, refs=None, key: str | None = None) -> list[Point]:
     """One point per (ref, month, unit) the viewer may see; computed values win over reported ones."""
     rows = IndicatorValue.objects.filter(organisation=org, breakdown=breakdown)
@@ -71,15 +63,12 @@ def visible_points(org: Organisation, *, unpublished: bool, breakdown: str = Ind
     fields = ("indicator_ref", "month", "breakdown_key", "breakdown_label", "numerator", "denominator", "value", "no_data_reason", "source", "version")
     for row in rows.values_list(*fields):
         ref, month, unit_key, _label, *_rest, source, version = row
-        is_reported = source == IndicatorValue.REPORTED
-        is_published = is_reported or published.get(month) == version
-        if not unpublished and not is_published:
+        seen = visibility(month, version, published, unpublished=unpublished, reported=source == IndicatorValue.REPORTED)
+        if seen is None:
             continue
-        # computed beats reported; among computed, the published version for the public, the newest otherwise
-        rank = (0 if is_reported else 1, version if unpublished else int(is_published))
         slot = (ref, month, unit_key)
-        if slot not in chosen or rank > chosen[slot][0]:
-            chosen[slot] = (rank, row, is_published)
+        if slot not in chosen or seen[0] > chosen[slot][0]:
+            chosen[slot] = (seen[0], row, seen[1])
     points = []
     for _rank, row, is_published in chosen.values():
         ref, month, unit_key, label, numerator, denominator, value, reason, source, version = row
