@@ -109,6 +109,7 @@ def _unzip_csvs(archive_path: Path, folder: Path) -> Path:
                 if budget < 0:
                     raise TemplateFileError(f"{archive_path.name}: unpacks to more than {max_bytes() * 10 // (1024 * 1024)} MB")
                 (folder / name).write_bytes(data)
+    # zipfile raises NotImplementedError for a compression method it lacks, RuntimeError for encryption.
     except (zipfile.BadZipFile, EOFError, NotImplementedError, RuntimeError) as error:
         raise TemplateFileError(f"{archive_path.name}: the zip file cannot be opened ({error})") from error
     return _actions_csv(folder, archive_path.name)
