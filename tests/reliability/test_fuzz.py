@@ -17,7 +17,8 @@ from hypothesis import strategies as st
 FUZZ = settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 TEXT = st.one_of(st.text(max_size=40), st.sampled_from(["", " ", "-1", "0", "9" * 30, "2018-13-45", "AMT 2", "../etc/passwd",
                                                           "'; DROP TABLE x; --", "%00", "worker", "team", "service", "\u202e", "1e309"]))
-INTS = st.one_of(st.integers(min_value=-(2**63), max_value=2**63), st.just(0))
+# The edges of the databases' integer columns are sampled directly, not left to chance.
+INTS = st.one_of(st.integers(min_value=-(2**63), max_value=2**63), st.sampled_from([0, 2**31, 2**63 - 1, 2**63, -(2**63) - 1, 10**30]))
 
 
 def operations():
@@ -30,9 +31,14 @@ def operations():
                 yield path, op.get("parameters", [])
 
 
+def is_integer(parameter) -> bool:
+    """Optional parameters are described as ``anyOf: [{type: integer}, {type: null}]``."""
+    schema = parameter.get("schema") or {}
+    return "integer" in {schema.get("type"), *(option.get("type") for option in schema.get("anyOf", []))}
+
+
 def value_for(parameter):
-    kind = (parameter.get("schema") or {}).get("type")
-    return INTS.map(str) if kind == "integer" else TEXT
+    return INTS.map(str) if is_integer(parameter) else TEXT
 
 
 def request_strategy(path, parameters):
@@ -71,6 +77,35 @@ def test_the_api_answers_any_request_its_description_allows_without_a_server_err
             assert response["Content-Type"].startswith("application/json"), f"GET {url}: {response['Content-Type']}"
 
     check()
+
+
+INTEGER_EDGES = [2**63, -(2**63) - 1, 10**30]
+
+
+def integer_parameters():
+    for path, parameters in operations():
+        for parameter in parameters:
+            if is_integer(parameter):
+                yield path, parameter
+
+
+@pytest.mark.parametrize("path, parameter", list(integer_parameters()), ids=[f"{p}:{q['name']}" for p, q in integer_parameters()])
+def test_the_api_refuses_a_number_beyond_the_databases_integers_without_a_server_error(client_as, path, parameter):
+    from django.test import Client
+
+    api_client = Client()
+    api_client.cookies = client_as("performance_analyst").cookies
+    for number in INTEGER_EDGES:
+        others = {p["name"]: "1" for p in operations_by_path()[path] if p["in"] == "path" and p is not parameter}
+        values = {**others, parameter["name"]: str(number)} if parameter["in"] == "path" else others
+        query = {parameter["name"]: str(number)} if parameter["in"] == "query" else {}
+        url = url_of(path, values, query, {})
+        response = api_client.get(url)
+        assert response.status_code in {400, 404, 422}, f"GET {url}: {response.status_code}"
+
+
+def operations_by_path():
+    return dict(operations())
 
 
 # ---- the upload page ---------------------------------------------------------------------------
@@ -149,3 +184,40 @@ def test_an_upload_over_the_size_limit_is_refused_and_nothing_is_stored(uploader
     assert response.status_code in {200, 400}
     assert "smaller than" in response.content.decode()
     assert not (tmp_path / "casestore.duckdb").exists()
+
+
+# ---- pages addressed by number -----------------------------------------------------------------
+
+
+def numbered_routes():
+    """Every page route with an ``<int:…>`` part, as (route, the names of its int parts)."""
+    from django.urls import URLPattern, URLResolver, get_resolver
+    from django.urls.converters import IntConverter
+
+    def walk(patterns, prefix=""):
+        for entry in patterns:
+            route = prefix + str(entry.pattern)
+            if isinstance(entry, URLResolver):
+                yield from walk(entry.url_patterns, route)
+            elif isinstance(entry, URLPattern):
+                converters = entry.pattern.converters
+                ints = [name for name, converter in converters.items() if isinstance(converter, IntConverter)]
+                if ints:
+                    yield route, ints
+
+    return sorted(walk(get_resolver().url_patterns))
+
+
+@pytest.mark.parametrize("number", [2**63, 10**30])
+@pytest.mark.parametrize("role", ["administrator", "democratic_services"])
+def test_a_page_asked_for_a_number_too_large_for_the_database_is_not_found(client_as, role, number):
+    import re
+
+    client = client_as(role)
+    routes = numbered_routes()
+    assert routes, "no page is addressed by number: the walk found nothing to check"
+    for route, _ in routes:
+        url = "/" + re.sub(r"<int:\w+>", str(number), re.sub(r"<str:\w+>", "2017-18", route)).lstrip("^").rstrip("$")
+        for method in (client.get, client.post):
+            response = method(url)
+            assert response.status_code in {302, 400, 403, 404, 405}, f"{method.__name__.upper()} {url} as {role}: {response.status_code}"

@@ -15,6 +15,7 @@ from ninja.errors import HttpError
 
 from lineofsight.accounts.api_auth import ensure
 from lineofsight.accounts.permissions import may
+from lineofsight.core.api_types import RecordId
 from lineofsight.scrutiny import presenters, queries
 
 router = Router(tags=["scrutiny"])
@@ -30,14 +31,14 @@ def _meeting_summary(meeting) -> dict:
 
 
 @router.get("/meetings", summary="Meetings, newest first")
-def list_meetings(request, since: date | None = None, committee: int | None = None):
+def list_meetings(request, since: date | None = None, committee: RecordId | None = None):
     ensure(request, "scrutiny.view")
     found = queries.meetings(since=since, committee_id=committee, include_drafts=may(request.user, "scrutiny.edit"))
     return {"meetings": [_meeting_summary(m) for m in found]}
 
 
 @router.get("/meetings/{meeting_id}", summary="One meeting: attendance, items, minutes, conclusions, recommendations")
-def get_meeting(request, meeting_id: int):
+def get_meeting(request, meeting_id: RecordId):
     ensure(request, "scrutiny.view")
     try:
         meeting = queries.meeting(meeting_id)
@@ -58,7 +59,7 @@ def get_meeting(request, meeting_id: int):
 
 
 @router.get("/recommendations", summary="Recommendations; status=overdue lists those with no response after their due date")
-def list_recommendations(request, status: str | None = None, committee: int | None = None):
+def list_recommendations(request, status: str | None = None, committee: RecordId | None = None):
     ensure(request, "scrutiny.view")
     if status and status not in RECOMMENDATION_STATUSES:
         raise HttpError(422, f"status must be one of: {', '.join(sorted(RECOMMENDATION_STATUSES))}")
