@@ -132,16 +132,20 @@ def comparators(ref: str) -> list[ComparatorValue]:
 
 def plan_links(ref: str, title: str) -> list[dict]:
     """Success measures of the current plan that this indicator answers, with their priority's actions."""
-    from lineofsight.plan.models import SuccessMeasure
+    from lineofsight.plan.models import Action, SuccessMeasure
 
-    measures = list(SuccessMeasure.objects.filter(priority__plan__is_current=True).select_related("priority").prefetch_related("priority__actions"))
+    measures = list(SuccessMeasure.objects.filter(priority__plan__is_current=True).select_related("priority"))
     chosen = plan_match.best_matches(ref, title, [(measure, measure.text or "") for measure in measures])
+    # only the chosen measures' actions: fetching every priority's actions cost more than the rest of the page
+    actions: dict[int, list[tuple[str, str]]] = {}
+    for priority_id, action_ref, text in Action.objects.filter(priority__in={m.priority_id for m in chosen}).values_list("priority_id", "ref", "text"):
+        actions.setdefault(priority_id, []).append((action_ref, text))
     return [
         {
             "measure": measure.text,
             "priority": f"{measure.priority.number}. {measure.priority.title}",
             "priority_number": measure.priority.number,
-            "actions": [(action.ref, action.text) for action in measure.priority.actions.all()],
+            "actions": actions.get(measure.priority_id, []),
         }
         for measure in chosen
     ]
