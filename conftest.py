@@ -23,6 +23,14 @@ class CheckingClient(Client):
         return response
 
 
+@pytest.fixture(autouse=True)
+def fresh_fragments():
+    """Each test's database starts again from the same ids: parts kept by an earlier test must not be served."""
+    from django.core.cache import caches
+
+    caches["fragments"].clear()
+
+
 @pytest.fixture
 def client():
     return CheckingClient()

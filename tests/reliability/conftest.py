@@ -75,7 +75,8 @@ class AppServer:
         database_url = os.environ.get("DATABASE_URL", "")
         # Under scripts/ci_postgres.sh the server shares the throwaway PostgreSQL; otherwise a SQLite file.
         extra = {"DATABASE_URL": database_url} if database_url.startswith("postgres") else {}
-        self.env = isolated_env(data_dir, DJANGO_DEBUG="0", **extra)
+        # Connections kept between requests, as docs/operations.md advises for gunicorn.
+        self.env = isolated_env(data_dir, DJANGO_DEBUG="0", DJANGO_CONN_MAX_AGE="60", **extra)
         self.data_dir = data_dir
         self.run("demo")
         self.port = free_port()

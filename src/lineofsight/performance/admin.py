@@ -45,6 +45,12 @@ class IndicatorValueAdmin(admin.ModelAdmin):
     # values come from the engine or a pack import, never typed in
     readonly_fields = [field.name for field in IndicatorValue._meta.fields]
 
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False  # recompute or unload instead: they version the change and tell the pages
+
 
 @admin.register(PublishedMonth)
 class PublishedMonthAdmin(admin.ModelAdmin):

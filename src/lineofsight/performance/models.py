@@ -13,6 +13,9 @@ class Organisation(models.Model):
     code = models.CharField(max_length=16, unique=True)  # e.g. a DfE LA code, or DEMO
     name = models.CharField(max_length=200)
     is_synthetic = models.BooleanField(default=False)
+    # Counts every write of the organisation's values (``queries.values_changed``), so pages built
+    # from them can tell, in one cheap read, whether what they kept is still current.
+    values_generation = models.PositiveBigIntegerField(default=0, editable=False)
 
     def __str__(self):
         return self.name

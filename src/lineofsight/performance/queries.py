@@ -20,7 +20,7 @@ from dataclasses import asdict, dataclass
 from datetime import date
 
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import F, Max
 from django.utils import timezone
 
 from lineofsight.accounts.permissions import may
@@ -117,6 +117,11 @@ def ensure_indicator_owner(org: Organisation, ref: str, initials: str) -> Indica
 # --- storing a run ------------------------------------------------------------------------------
 
 
+def values_changed(org: Organisation) -> None:
+    """Call in the same transaction as any write of ``org``'s indicator values."""
+    Organisation.objects.filter(pk=org.pk).update(values_generation=F("values_generation") + 1)
+
+
 def start_run(org: Organisation, first_month: date, last_month: date, batches: list[int]) -> ComputeRun:
     return ComputeRun.objects.create(organisation=org, first_month=first_month, last_month=last_month, batches=batches)
 
@@ -194,6 +199,7 @@ def save_results(org: Organisation, run: ComputeRun, rows: list[dict]) -> dict[d
             batch_size=2000,
         )
         _carry_forward(org, versions, latest, {(row["indicator_ref"], row["month"]) for row in rows})
+        values_changed(org)
     return versions
 
 

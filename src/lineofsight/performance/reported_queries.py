@@ -5,6 +5,7 @@ from django.db import transaction
 from lineofsight.accounts.audit import record_change
 from lineofsight.accounts.models import AuditEvent
 from lineofsight.performance.models import ActionLogEntry, Commentary, IndicatorValue, Organisation
+from lineofsight.performance.queries import values_changed
 
 
 def replace_reported(
@@ -35,6 +36,7 @@ def replace_reported(
                 organisation=organisation, author=None, indicator_ref=note["indicator_ref"], month=note["month"]
             ).delete()
         Commentary.objects.bulk_create(Commentary(organisation=organisation, **note) for note in commentary)
+        values_changed(organisation)
         record_change(None, organisation, kind=AuditEvent.CREATE, summary=summary, after={"values": len(values), "actions": len(actions), "commentary": len(commentary)})
     return organisation
 

@@ -221,6 +221,9 @@ def items_about(indicator_ref: str | None = None, plan_action_ref: str | None = 
     field_name, ref = ("indicator_refs", indicator_ref) if indicator_ref else ("plan_action_refs", plan_action_ref)
     if not ref:
         return ItemsAbout([], [], [])
+    mentions = {f"{field_name}__icontains": ref.strip()}
+    if not (AgendaItem.objects.filter(**mentions).exists() or Recommendation.objects.filter(**mentions).exists()):
+        return ItemsAbout([], [], [])  # most indicators and actions were never discussed: skip the heavier queries
     items = [i for i in AgendaItem.objects.filter(**{f"{field_name}__icontains": ref.strip()}, part="A").exclude(meeting__import_state="draft")
              .select_related("meeting__committee").prefetch_related("conclusions").order_by("-meeting__start") if _has_ref(getattr(i, field_name), ref)]
     recs = [r for r in _recommendations().filter(Q(**{f"{field_name}__icontains": ref.strip()}) | Q(**{f"item__{field_name}__icontains": ref.strip()}))

@@ -8,6 +8,7 @@ titles are compared as sets of words after spelling out the pack's abbreviations
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 STOP = frozenset("a an and are as at be by for from has have in is of on or that the their they to was were who whom with".split())
 SPELLED = {"percentage": "%", "percent": "%", "c&f": "child family", "cin": "children need", "lac": "looked after children",
@@ -16,6 +17,7 @@ MATCH = 0.75  # Dice overlap; below this a shared phrase ("visit has taken place
 NEAR_BEST = 0.05
 
 
+@lru_cache(maxsize=4096)  # every indicator page compares its title with every measure of the plan
 def words(text: str) -> frozenset[str]:
     """
     >>> sorted(words("Percentage of C&F assessments completed within 45 working days"))

@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from django.db.models import Exists, OuterRef
+
 from lineofsight.performance.models import (
     ActionLogEntry,
     Commentary,
@@ -17,6 +19,7 @@ from lineofsight.performance.models import (
     IndicatorOwner,
     IndicatorValue,
     Organisation,
+    PublishedMonth,
     Target,
     Team,
 )
@@ -40,7 +43,8 @@ class Point:
 
 
 def organisations_with_values() -> list[Organisation]:
-    return list(Organisation.objects.filter(values__isnull=False).distinct().order_by("code"))
+    # EXISTS stops at an organisation's first value; a join with DISTINCT read all of them
+    return list(Organisation.objects.filter(Exists(IndicatorValue.objects.filter(organisation=OuterRef("pk")))).order_by("code"))
 
 
 def organisation(code: str | None) -> Organisation | None:
@@ -75,6 +79,22 @@ def visible_points(org: Organisation, *, unpublished: bool, breakdown: str = Ind
         points.append(Point(ref, month, numerator, denominator, value, reason, is_published, source, version, unit_key, label))
     points.sort(key=lambda p: (p.ref, p.label, p.month))
     return points
+
+
+def stamp(org: Organisation) -> tuple:
+    """Everything a board of ``org`` is built from, read cheaply, as plain values (``core.fragments``).
+
+    The values themselves are stood for by the organisation's ``values_generation``, bumped with
+    every write of them; the small tables that also shape a board (releases, targets, owners) are
+    read whole, so an edit made anywhere, the admin included, is seen.
+    """
+    return (
+        org.pk, org.code, org.name, org.values_generation,
+        tuple(PublishedMonth.objects.filter(organisation=org).order_by("id").values_list("month", "version", "withdrawn_at")),
+        tuple(Target.objects.filter(organisation=org).order_by("id").values_list(
+            "indicator_ref", "financial_year", "target", "method", "bands", "methodology_text")),
+        tuple(IndicatorOwner.objects.filter(organisation=org).order_by("id").values_list("indicator_ref", "owner_initials")),
+    )
 
 
 def teams(org: Organisation) -> list[Team]:
@@ -134,20 +154,15 @@ def plan_links(ref: str, title: str) -> list[dict]:
     """Success measures of the current plan that this indicator answers, with their priority's actions."""
     from lineofsight.plan.models import Action, SuccessMeasure
 
-    measures = list(SuccessMeasure.objects.filter(priority__plan__is_current=True).select_related("priority"))
-    chosen = plan_match.best_matches(ref, title, [(measure, measure.text or "") for measure in measures])
+    measures = SuccessMeasure.objects.filter(priority__plan__is_current=True).values_list("text", "priority_id", "priority__number", "priority__title")
+    chosen = plan_match.best_matches(ref, title, [(measure, measure[0] or "") for measure in measures])
     # only the chosen measures' actions: fetching every priority's actions cost more than the rest of the page
     actions: dict[int, list[tuple[str, str]]] = {}
-    for priority_id, action_ref, text in Action.objects.filter(priority__in={m.priority_id for m in chosen}).values_list("priority_id", "ref", "text"):
+    for priority_id, action_ref, text in Action.objects.filter(priority__in={m[1] for m in chosen}).values_list("priority_id", "ref", "text"):
         actions.setdefault(priority_id, []).append((action_ref, text))
     return [
-        {
-            "measure": measure.text,
-            "priority": f"{measure.priority.number}. {measure.priority.title}",
-            "priority_number": measure.priority.number,
-            "actions": actions.get(measure.priority_id, []),
-        }
-        for measure in chosen
+        {"measure": text, "priority": f"{number}. {priority_title}", "priority_number": number, "actions": actions.get(priority_id, [])}
+        for text, priority_id, number, priority_title in chosen
     ]
 
 

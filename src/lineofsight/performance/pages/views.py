@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from django.http import Http404, HttpResponseForbidden
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
+from markupsafe import Markup
 
 from lineofsight.accounts.audit import record_access, record_change
 from lineofsight.accounts.models import AuditEvent
 from lineofsight.accounts.permissions import may, requires
+from lineofsight.core import fragments
 from lineofsight.performance.pages import board as boards
 from lineofsight.performance.pages import catalogue, queries
 from lineofsight.performance.pages.forms import ActionLogForm, CommentaryForm, FilterForm, error_summary, keep
@@ -32,15 +35,28 @@ def _organisation(request):
     return org
 
 
+FILTERS = ("area", "rag", "owner", "view", "team")
+
+
 @requires("performance.view_aggregates")
 def dashboard(request):
     org = _organisation(request)
     viewer = boards.Viewer.for_user(request.user)
     teams = [t for t in queries.teams(org) if may(request.user, "performance.view_team", t)] if org else []
+    organisations = queries.organisations_with_values()
+    depends_on = (
+        queries.stamp(org) if org else None, viewer, tuple((t.team_id, t.name) for t in teams),
+        tuple((o.code, o.name) for o in organisations), tuple(request.GET.get(name, "")[:200] for name in FILTERS),
+    )
+    content = fragments.kept("dashboard", depends_on, lambda: _dashboard_content(request.GET, org, viewer, teams, organisations))
+    return render(request, "performance/dashboard.jinja", {"org": org, "content": Markup(content)})
+
+
+def _dashboard_content(query, org, viewer, teams, organisations) -> str:
     known_board = boards.build(org, viewer) if org else boards.Board(None, None, viewer)
     areas = [area for area, _ in known_board.areas]
     owners = sorted({item.owner for item in known_board.indicators if item.owner})
-    form = FilterForm(request.GET or None, areas=areas, owners=owners, teams=teams)
+    form = FilterForm(query or None, areas=areas, owners=owners, teams=teams)
     team_id = form.value("team")
     board = known_board
     team = None
@@ -55,12 +71,11 @@ def dashboard(request):
         items = [item for item in items if item in shown]
         if items:
             areas_shown.append((area, present(items, viewer, org_code=org.code)))
-    return render(
-        request,
-        "performance/dashboard.jinja",
+    return render_to_string(
+        "performance/_dashboard_content.jinja",
         {
             "org": org,
-            "organisations": queries.organisations_with_values(),
+            "organisations": organisations,
             "board": board,
             "team": team,
             "form": form,
@@ -75,8 +90,11 @@ def dashboard(request):
 
 def _definition(org, slug: str):
     known = catalogue.load()
-    refs = set(known) | (set(queries.refs_with_values(org)) if org else set())
-    for ref in sorted(refs):
+    for ref in known:
+        if catalogue.slug_for(ref) == slug:
+            return known[ref]
+    # a ref only a past pack reported has no definition, but still has a page
+    for ref in sorted(set(queries.refs_with_values(org)) if org else ()):
         if catalogue.slug_for(ref) == slug:
             return catalogue.definition_for(ref, known)
     raise Http404("No indicator with that reference")
@@ -91,8 +109,11 @@ def indicator(request, slug: str):
     owner = queries.owner_for(org, definition.ref)
     may_write = may(request.user, "performance.write_commentary", owner or _Unowned())
     viewer = boards.Viewer.for_user(request.user)
-    board = boards.build(org, viewer, refs=[definition.ref], dashboard=None)
-    item = board.indicators[0] if board.indicators else boards.assess(definition, [], None, {}, "", viewer)
+    teams = [t for t in queries.teams(org) if may(request.user, "performance.view_team", t)] if may(request.user, "performance.view_team") else None
+    comparators = queries.comparators(definition.ref)
+    depends_on = (queries.stamp(org), definition.ref, viewer, tuple((t.team_id, t.name) for t in teams) if teams is not None else None,
+                  tuple((c.pk, c.group, c.period_label, c.period_end, c.value, c.symbol) for c in comparators))
+    figures, latest_month = fragments.kept("indicator", depends_on, lambda: _indicator_figures(org, definition, viewer, teams, comparators))
 
     commentary_form = action_form = None
     if request.method == "POST":
@@ -118,28 +139,21 @@ def indicator(request, slug: str):
                 record_change(request.user, entry, after=data, kind=AuditEvent.CREATE, summary=f"Action log {entry.log_ref} added to {definition.ref}")
                 return redirect(_page_url(org, slug) + "#action-log")
     if may_write:
-        month = item.month or (item.latest.month if item.latest else None)
-        commentary_form = commentary_form or CommentaryForm(prefix="commentary", initial={"month": month})
+        commentary_form = commentary_form or CommentaryForm(prefix="commentary", initial={"month": latest_month})
         action_form = action_form or ActionLogForm(prefix="action")
 
-    page = IndicatorPage(item, viewer, comparators=queries.comparators(definition.ref))
-    teams_table = workers_table = None
-    if may(request.user, "performance.view_team"):
-        allowed = {t.team_id for t in queries.teams(org) if may(request.user, "performance.view_team", t)}
-        points = queries.visible_points(org, unpublished=viewer.unpublished, breakdown="team", refs=[definition.ref])
-        teams_table = page.breakdown_table([p for p in points if p.key in allowed], "Team")
-    show_workers = request.GET.get("show") == "workers" and may(request.user, "performance.view_worker")
-    if show_workers:
+    workers_table = None
+    if request.GET.get("show") == "workers" and may(request.user, "performance.view_worker"):
         points = queries.visible_points(org, unpublished=viewer.unpublished, breakdown="worker", refs=[definition.ref])
         record_access(request.user, what=f"indicator {definition.ref} by worker", detail=f"{org.code}: worker breakdown of {definition.ref} viewed")
-        workers_table = page.breakdown_table(points, "Worker")
+        workers_table = IndicatorPage(_assessed(org, definition, viewer), viewer).breakdown_table(points, "Worker")
     return render(
         request,
         "performance/indicator.jinja",
         {
             "org": org,
-            "page": page,
-            "item": item,
+            "figures": Markup(figures),
+            "latest_month": latest_month,
             "definition": definition,
             "commentary": queries.commentary(org, definition.ref),
             "action_log": queries.action_log(org, definition.ref),
@@ -149,12 +163,29 @@ def indicator(request, slug: str):
             "commentary_form": commentary_form,
             "action_form": action_form,
             "errors": error_summary((commentary_form, "id_commentary-"), (action_form, "id_action-")),
-            "teams_table": teams_table,
             "workers_table": workers_table,
             "may_view_workers": may(request.user, "performance.view_worker"),
             "page_url": _page_url(org, slug),
         },
     )
+
+
+def _assessed(org, definition, viewer) -> boards.Assessed:
+    board = boards.build(org, viewer, refs=[definition.ref], dashboard=None)
+    return board.indicators[0] if board.indicators else boards.assess(definition, [], None, {}, "", viewer)
+
+
+def _indicator_figures(org, definition, viewer, teams, comparators) -> tuple[str, object]:
+    """The page's value, chart, data table, methodology and team breakdown, with the latest month shown."""
+    item = _assessed(org, definition, viewer)
+    page = IndicatorPage(item, viewer, comparators=comparators)
+    teams_table = None
+    if teams is not None:
+        allowed = {t.team_id for t in teams}
+        points = queries.visible_points(org, unpublished=viewer.unpublished, breakdown="team", refs=[definition.ref])
+        teams_table = page.breakdown_table([p for p in points if p.key in allowed], "Team")
+    html = render_to_string("performance/_indicator_figures.jinja", {"org": org, "page": page, "item": item, "definition": definition, "teams_table": teams_table})
+    return html, item.month or (item.latest.month if item.latest else None)
 
 
 def _page_url(org, slug: str) -> str:

@@ -100,3 +100,9 @@ def test_publishing_the_withdrawn_version_again_is_refused(org):
     queries.withdraw_month(org, MAY, "Recount")
     with pytest.raises(queries.WithdrawnVersion, match="recompute"):
         queries.publish_month(org, MAY)
+
+
+def test_storing_results_moves_the_organisations_values_generation_on(org):
+    before = type(org).objects.get(pk=org.pk).values_generation
+    queries.save_results(org, queries.start_run(org, JUNE, JUNE, [1]), [_row(JUNE, 31, 40)])
+    assert type(org).objects.get(pk=org.pk).values_generation == before + 1

@@ -143,3 +143,9 @@ def test_cli_refuses_a_broken_file_with_row_and_field(tmp_path):
     assert outcome.exit_code == 1
     assert "row 2, Polarity" in outcome.output
     assert not Organisation.objects.filter(code="CRO").exists()
+
+
+def test_importing_a_pack_moves_the_organisations_values_generation_on(result):
+    first = Organisation.objects.get(code="CRO").values_generation
+    reported.import_pack(SEED, "CRO")
+    assert Organisation.objects.get(code="CRO").values_generation == first + 1 > 1

@@ -1,0 +1,31 @@
+"""Built page parts kept between requests for as long as what they were built from is unchanged.
+
+A dashboard is read all day and its data changes a few times a month, yet building it (judging every
+indicator, SPC, charts, the template) costs far more than the request around it. A part is kept
+under a key made of everything it depends on, which the caller reads cheaply on every request (see
+``performance.pages.queries.stamp``): when the data changes the key changes, so no part is ever
+served stale and nothing needs invalidating. Keys must be built from plain values (str, int, date,
+tuples of them), never model instances, whose ``repr`` hides their data.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from typing import TypeVar
+
+from django.core.cache import caches
+
+from lineofsight import __version__
+
+T = TypeVar("T")
+
+
+def key_for(name: str, depends_on: tuple) -> str:
+    digest = hashlib.sha256(repr((__version__, depends_on)).encode()).hexdigest()
+    return f"{name}:{digest}"
+
+
+def kept(name: str, depends_on: tuple, build: Callable[[], T]) -> T:
+    """``build()``'s result, built once per distinct ``depends_on`` (per worker, within the cache's bounds)."""
+    return caches["fragments"].get_or_set(key_for(name, depends_on), build)
