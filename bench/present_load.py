@@ -1,5 +1,8 @@
 """The dashboard and the indicator page under load, served as in production (gunicorn), on the medium demo.
 
+Served as `lineofsight serve --production` serves: gunicorn sync workers (``--threads 1``), database
+connections kept 60 s (docs/operations.md).
+
     scripts/ci_postgres.sh .venv/bin/python -m bench.present_load                 # PostgreSQL, 20 users, 2 minutes
     .venv/bin/python -m bench.present_load --users 5 --seconds 20                  # SQLite, a quick look
 
@@ -52,6 +55,7 @@ def main() -> int:
     parser.add_argument("--users", type=int, default=20)
     parser.add_argument("--seconds", type=float, default=120)
     parser.add_argument("--workers", type=int, default=3)
+    parser.add_argument("--threads", type=int, default=1, help="gunicorn threads a worker (1: sync workers, as `lineofsight serve --production`)")
     args = parser.parse_args()
 
     import os
@@ -64,7 +68,7 @@ def main() -> int:
     from tests.reliability.conftest import AppServer
 
     with tempfile.TemporaryDirectory() as work:
-        server = AppServer(Path(work), workers=args.workers)
+        server = AppServer(Path(work), workers=args.workers, threads=args.threads)
         try:
             latencies = {kind: [] for kind in PAGES}
             errors: list[str] = []
@@ -82,7 +86,7 @@ def main() -> int:
             server.stop()
     database = "PostgreSQL" if os.environ.get("DATABASE_URL", "").startswith("postgres") else "SQLite"
     total = sum(len(v) for v in latencies.values())
-    print(f"{args.users} users, {elapsed:.0f} s, gunicorn {args.workers} workers, {database}: {total} requests ({total / elapsed:.1f}/s), {len(errors)} errors")
+    print(f"{args.users} users, {elapsed:.0f} s, gunicorn {args.workers} workers × {args.threads} threads, {database}: {total} requests ({total / elapsed:.1f}/s), {len(errors)} errors")
     for kind, values in latencies.items():
         if values:
             print(f"  {kind:<10} n={len(values):>5}  p50 {statistics.median(values) * 1000:6.0f} ms  p95 {p95(values) * 1000:6.0f} ms")
