@@ -19,7 +19,7 @@ on_plan as (
     join months
         on cin_plans.start_date <= months.month_end - interval 28 day
         and coalesce(cin_plans.end_date, date '9999-12-31') > months.month_end
-    qualify row_number() over (partition by cin_plans.org_code, cin_plans.person_id, months.month order by cin_plans.start_date desc) = 1
+    qualify row_number() over (partition by cin_plans.org_code, cin_plans.person_id, months.month order by cin_plans.start_date desc, cin_plans.cin_plan_id desc) = 1
 ),
 
 counted_elsewhere as (

@@ -30,7 +30,7 @@ placed as (
         and placements.person_id = looked_after.person_id
         and placements.start_date <= looked_after.month_end
         and coalesce(placements.end_date, date '9999-12-31') > looked_after.month_end
-    qualify row_number() over (partition by looked_after.org_code, looked_after.person_id, looked_after.month order by placements.start_date desc nulls last) = 1
+    qualify row_number() over (partition by looked_after.org_code, looked_after.person_id, looked_after.month order by placements.start_date desc nulls last, placements.placement_id desc nulls last) = 1
 ),
 
 seen_visits as (
