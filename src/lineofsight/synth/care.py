@@ -99,7 +99,9 @@ def placements(sim: Sim, care: dict) -> dict:
     place = np.where(age >= 16, sim.choose(["U4", "U6", "H5", "K2"], [30, 25, 35, 10], len(parent)),
                      np.where(rng.random(len(parent)) < 0.76, sim.choose(FOSTER, [5, 6, 30, 50, 4, 5], len(parent)),
                               sim.choose(OTHER, [60, 5, 25, 4, 2, 4], len(parent))))
-    adoption_last = care["adopted"][parent] & last & (counts[parent] > 1)
+    # Only a period long enough for the forced single move above ends in an adoptive placement: in a shorter one
+    # (still open when the data ends) the moves are random and the adoptive date could fall before the last of them.
+    adoption_last = care["adopted"][parent] & last & (counts[parent] > 1) & (length[parent] > 120)
     # England's adoption scorecard (A1) averaged about 486 days from entering care to moving in (reference §9).
     moved_in = care["start"][parent] + np.clip(rng.normal(486, 120, len(parent)).astype(np.int64), 60, np.maximum(length[parent] - 30, 60))
     moved_in = np.minimum(moved_in, open_until[parent] - 1)
