@@ -37,14 +37,13 @@ def _prepare(profile: str, months: int, work: Path) -> tuple[Path, date, date]:
     end = date(2026, 10, 1)
     folder = work / f"{profile}-{months}"
     store = folder / "store.duckdb"
-    if not store.exists() and profile == "england":
-        _england(folder, store, months, end)
     if not store.exists():
         files = folder / "files"
         started = time.perf_counter()
         generate(profile, months, 1, "ssd", files, end_month=end)
         print(f"generated {profile} x {months} in {time.perf_counter() - started:.1f}s")
         started = time.perf_counter()
+        # england writes each council to its own folder, loaded as its own organisation
         councils = sorted(path for path in files.iterdir() if path.is_dir())
         for council in councils or [files]:
             load_path(council, council.name.upper()[:16] if councils else "BENCH", store_path=store)
@@ -62,35 +61,6 @@ def _peak_mib() -> float:
         if line.startswith("VmHWM:"):
             return int(line.split()[1]) / 1024
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-
-
-def _england(folder: Path, store: Path, months: int, end: date, boroughs: int = 4, councils: int = 152) -> None:
-    """152 councils of about the average English size: a few medium boroughs, each copied under many codes.
-
-    Used while ``synth.generate("england")`` is unavailable; copies cost the engine the same work as
-    distinct data, and loading 152 boroughs one by one would take longer than the benchmark.
-    """
-    from lineofsight.store import open_store
-    from lineofsight.store.loading import load_path
-    from lineofsight.synth import generate
-
-    started = time.perf_counter()
-    for seed in range(1, boroughs + 1):
-        files = folder / f"files{seed}"
-        generate("medium", months, seed, "ssd", files, end_month=end)
-        load_path(files, f"E{seed:03d}", store_path=store)
-        shutil.rmtree(files)
-    connection = open_store(store)
-    tables = [row[0] for row in connection.execute(
-        "select table_name from duckdb_columns() where column_name = 'org_code' and table_name <> 'load_batches' group by all").fetchall()]
-    connection.execute("create temp table copies as select 'E' || lpad(n::varchar, 3, '0') as org_code, 'E' || lpad(((n - 1) % ? + 1)::varchar, 3, '0') as source "
-                       "from range(?, ?) r(n)", [boroughs, boroughs + 1, councils + 1])
-    for table in tables:
-        connection.execute(f"insert into {table} select t.* replace (copies.org_code as org_code) from {table} t join copies on t.org_code = copies.source")
-    connection.execute("insert into load_batches select b.* replace (row_number() over () + 1000 as batch_id, copies.org_code as org_code) "
-                       "from load_batches b join copies on b.org_code = copies.source")
-    connection.close()
-    print(f"built {councils} councils from {boroughs} medium boroughs x {months} months in {time.perf_counter() - started:.1f}s")
 
 
 def _engine(store: Path, first: date, last: date, refs: list[str] | None, in_memory: bool, queue) -> None:
