@@ -46,6 +46,14 @@ select
 from range(date_trunc('month', first_month::date)::timestamp, date_trunc('month', last_month::date) + interval 1 month, interval 1 month) as r(m)
 """
 
+# The month ends a dated event covers when it counts for ``days`` days (a visit "within 4 weeks", supervision
+# "in the last 30 days"): those falling on its day or up to ``days`` days after it, i.e. the months from its
+# own to the last whose final day is no later than ``days`` days after it (§7.1.7: the boundary day counts).
+MONTHS_COVERED_MACRO = """
+create or replace temp macro stg_months_covered(day, days) as
+generate_series(date_trunc('month', day::date), date_trunc('month', day::date + days + 1) - interval 1 month, interval 1 month)
+"""
+
 # Who holds each child's case at each month end: the allocation open then that started last. Each
 # allocation is expanded to the months it spans (an equi-join, not a range join over every month).
 ALLOCATED_SELECT = """
@@ -110,6 +118,7 @@ def create_staging(connection, organisations: list[str] | None = None) -> None:
         connection.execute(f"create or replace temp view {name} as select * from ({staging_sql(name)}) where {ORG_FILTER}")
     connection.execute(CALENDAR_SQL, [date(FIRST_YEAR, 1, 1), date(LAST_YEAR, 12, 31), list(bank_holidays())])
     connection.execute(MONTHS_MACRO)
+    connection.execute(MONTHS_COVERED_MACRO)
     connection.execute(ALLOCATED_MACRO)
 
 

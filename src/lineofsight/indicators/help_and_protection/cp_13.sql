@@ -24,17 +24,12 @@ seen_visits as (
     where not is_child_not_seen
 ),
 
--- the month ends each visit covers: those falling on it or up to 28 days after it, i.e. the
--- months from the visit's own to the last whose final day is no later than 28 days after it
+-- the month ends each visit covers (stg_months_covered)
 visited_months as (
     select distinct
         org_code,
         person_id,
-        unnest(generate_series(
-            date_trunc('month', visit_date),
-            date_trunc('month', visit_date + 28 + 1) - interval 1 month,
-            interval 1 month
-        ))::date as month,
+        unnest(stg_months_covered(visit_date, 28))::date as month,
     from seen_visits
 ),
 

@@ -9,17 +9,12 @@ case_sessions as (
     where kind = 'case'
 ),
 
--- the month ends each session covers: those falling on it or up to {{ days }} days after it, i.e. the
--- months from the session's own to the last whose final day is no later than {{ days }} days after it
+-- the month ends each session covers (stg_months_covered)
 supervised_months as (
     select distinct
         org_code,
         person_id,
-        unnest(generate_series(
-            date_trunc('month', session_date),
-            date_trunc('month', session_date + {{ days }} + 1) - interval 1 month,
-            interval 1 month
-        ))::date as month,
+        unnest(stg_months_covered(session_date, {{ days }}))::date as month,
     from case_sessions
 ),
 

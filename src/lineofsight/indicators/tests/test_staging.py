@@ -53,3 +53,14 @@ def test_staging_views_show_only_the_chosen_organisation():
         connection.execute("insert into ssd_department (dept_team_id, dept_team_name, org_code, batch_id) values ('T1', 'Team', ?, 1)", [org])
     create_staging(connection, ["BBB"])
     assert connection.execute("select org_code from stg_teams").fetchall() == [("BBB",)]
+
+
+@pytest.mark.parametrize("day, days, months", [
+    (date(2018, 3, 3), 28, [date(2018, 3, 1)]),            # 31 March is exactly 28 days on: the boundary day counts
+    (date(2018, 3, 2), 28, []),                            # 29 days before 31 March, and no other month end within 28
+    (date(2018, 2, 3), 28, [date(2018, 2, 1)]),            # covers 28 February, not 31 March (56 days on)
+    (date(2018, 1, 31), 30, [date(2018, 1, 1), date(2018, 2, 1)]),  # its own month end and 28 February
+])
+def test_months_covered_are_the_month_ends_within_the_days_after_an_event(connection, day, days, months):
+    found = connection.execute("select unnest(stg_months_covered(?::date, ?))::date", [day, days]).fetchall()
+    assert [row[0] for row in found] == months

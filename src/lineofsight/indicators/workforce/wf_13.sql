@@ -31,17 +31,12 @@ personal_sessions as (
     where kind = 'personal'
 ),
 
--- the month ends each session covers: those falling on it or up to 30 days after it, i.e. the
--- months from the session's own to the last whose final day is no later than 30 days after it
+-- the month ends each session covers (stg_months_covered)
 supervised_months as (
     select distinct
         org_code,
         worker_id,
-        unnest(generate_series(
-            date_trunc('month', session_date),
-            date_trunc('month', session_date + 30 + 1) - interval 1 month,
-            interval 1 month
-        ))::date as month,
+        unnest(stg_months_covered(session_date, 30))::date as month,
     from personal_sessions
 ),
 
