@@ -38,14 +38,24 @@ def _organisation(request):
 FILTERS = ("area", "rag", "owner", "view", "team")
 
 
+def _teams_seen_by(user, org) -> list:
+    """The organisation's teams whose figures ``user`` may see."""
+    return [team for team in queries.teams(org) if may(user, "performance.view_team", team)] if org else []
+
+
+def _named(teams) -> tuple:
+    """Teams as plain values, for a kept part's key (core.fragments)."""
+    return tuple((team.team_id, team.name) for team in teams)
+
+
 @requires("performance.view_aggregates")
 def dashboard(request):
     org = _organisation(request)
     viewer = boards.Viewer.for_user(request.user)
-    teams = [t for t in queries.teams(org) if may(request.user, "performance.view_team", t)] if org else []
+    teams = _teams_seen_by(request.user, org)
     organisations = queries.organisations_with_values()
     depends_on = (
-        queries.stamp(org) if org else None, viewer, tuple((t.team_id, t.name) for t in teams),
+        queries.stamp(org) if org else None, viewer, _named(teams),
         tuple((o.code, o.name) for o in organisations), tuple(request.GET.get(name, "")[:200] for name in FILTERS),
     )
     content = fragments.kept("dashboard", depends_on, lambda: _dashboard_content(request.GET, org, viewer, teams, organisations))
@@ -109,9 +119,9 @@ def indicator(request, slug: str):
     owner = queries.owner_for(org, definition.ref)
     may_write = may(request.user, "performance.write_commentary", owner or _Unowned())
     viewer = boards.Viewer.for_user(request.user)
-    teams = [t for t in queries.teams(org) if may(request.user, "performance.view_team", t)] if may(request.user, "performance.view_team") else None
+    teams = _teams_seen_by(request.user, org) if may(request.user, "performance.view_team") else None
     comparators = queries.comparators(definition.ref)
-    depends_on = (queries.stamp(org), definition.ref, viewer, tuple((t.team_id, t.name) for t in teams) if teams is not None else None,
+    depends_on = (queries.stamp(org), definition.ref, viewer, _named(teams) if teams is not None else None,
                   tuple((c.pk, c.group, c.period_label, c.period_end, c.value, c.symbol) for c in comparators))
     figures, latest_month = fragments.kept("indicator", depends_on, lambda: _indicator_figures(org, definition, viewer, teams, comparators))
 
