@@ -1,15 +1,7 @@
 """Loading case data: parse everything, validate everything, then insert in one transaction, or nothing.
 
-Replacement rule (reloading never duplicates):
-
-* An **SSD extract** is a full snapshot. Loading one replaces, for that organisation, every row previously loaded
-  from an SSD extract in each table the new extract contains. Tables it does not contain are left alone, so
-  local tables can be sent separately.
-* A **CIN census, SSDA903 return or Annex A** covers a collection period. Loading one replaces the
-  organisation's earlier batch of the same format with the same period end (e.g. the CIN census for the year to
-  31 March 2025), so a corrected resubmission supersedes the first.
-
-A batch left with no rows after a replacement is removed from ``load_batches``.
+What a load replaces, and when it is refused because another format already holds the same children, is
+``store.replacement``'s: reloading never duplicates.
 """
 
 import time
@@ -23,6 +15,7 @@ from lineofsight.formats.ssd_tables import TABLES
 from lineofsight.store import fast_ssd, open_store
 from lineofsight.store.frame import to_frame
 from lineofsight.store.registry import FORMATS, detect
+from lineofsight.store.replacement import conflicts, replace_earlier
 from lineofsight.store.validation import validate
 
 Progress = Callable[[str, int, int], None]
@@ -118,7 +111,12 @@ def load_path(path, org_code: str, *, store_path=None, progress: Progress | None
         period_start, period_end = (mapped.period_start, mapped.period_end) if mapped else (None, None)
         if period_end is None:
             period_start, period_end = _data_period(connection, staged)
-        _replace(connection, org_code, source_format, staged, period_end)
+        clashes = conflicts(connection, org_code, source_format, staged, period_start, period_end)
+        if clashes:
+            connection.rollback()
+            raise LoadRefused(problems + clashes)
+        problems = problems + replace_earlier(connection, org_code, source_format, staged, period_end)
+        total = sum(rows for _, rows in staged.values())
         batch_id = connection.execute("SELECT nextval('load_batch_seq')").fetchone()[0]
         done = 0
         for name, (_, rows) in staged.items():
@@ -170,31 +168,6 @@ def _data_period(connection, tables) -> tuple[date | None, date | None]:
         return None, None
     low, high = connection.execute(f"SELECT min(lo)::DATE, max(hi)::DATE FROM ({' UNION ALL '.join(parts)})").fetchone()
     return low, high
-
-
-def _replace(connection, org_code, source_format, tables, period_end) -> None:
-    if FORMATS[source_format].snapshot:
-        earlier = [row[0] for row in connection.execute(
-            "SELECT batch_id FROM load_batches WHERE org_code = ? AND source_format = ?", [org_code, source_format]).fetchall()]
-        replaced_tables = list(tables)
-    else:
-        earlier = [row[0] for row in connection.execute(
-            "SELECT batch_id FROM load_batches WHERE org_code = ? AND source_format = ? AND period_end IS NOT DISTINCT FROM ?",
-            [org_code, source_format, period_end]).fetchall()]
-        replaced_tables = list(TABLES)
-    if not earlier:
-        return
-    for name in replaced_tables:
-        connection.execute(f"DELETE FROM {name} WHERE list_contains(?, batch_id)", [earlier])
-    _drop_empty_batches(connection, earlier)
-
-
-def _drop_empty_batches(connection, batch_ids) -> None:
-    counts = " UNION ALL ".join(f"SELECT batch_id FROM {name} WHERE list_contains(?, batch_id)" for name in TABLES)
-    still_used = {row[0] for row in connection.execute(f"SELECT DISTINCT batch_id FROM ({counts})", [batch_ids] * len(TABLES)).fetchall()}
-    empty = [batch_id for batch_id in batch_ids if batch_id not in still_used]
-    if empty:
-        connection.execute("DELETE FROM load_batches WHERE list_contains(?, batch_id)", [empty])
 
 
 def unload_batch(batch_id: int, *, store_path=None) -> dict[str, int]:
