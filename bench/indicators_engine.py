@@ -7,7 +7,8 @@
 Synthetic data is generated once per profile and month count under ``var/bench/`` (or
 ``--work DIR``) and loaded into its own case store. Each measured phase runs in a fresh process, so
 its peak memory (max RSS) is its own. The pandas baseline (``bench.indicators_pandas``) covers the
-indicators it implements; the ratio compares the engine on that same subset.
+indicators it implements; the ratio compares the engine on that same subset, and the run stops if the
+two disagree on any row (organisation, month, service or team, numerator and denominator).
 
 Both sides are timed two ways: reading the data from the store file as part of the run, and on data
 already in memory (pandas: frames read beforehand; the engine: the tables it reads copied into an
@@ -24,7 +25,7 @@ import time
 from datetime import date
 from pathlib import Path
 
-from bench.indicators_pandas import BASELINE_REFS, TABLES
+from bench.indicators_pandas import BASELINE_REFS, TABLES, disagreements
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -89,7 +90,7 @@ def _engine(store: Path, first: date, last: date, refs: list[str] | None, in_mem
     found = engine.compute_arrays(connection, first, last, chosen=chosen, timings=timings)
     seconds = time.perf_counter() - started
     rows = sum(len(columns["month"]) for columns in found.values())
-    queue.put((seconds, rows, _peak_mib(), timings))
+    queue.put((seconds, rows, _peak_mib(), timings, found if refs else None))
 
 
 def _pandas(store: Path, first: date, last: date, queue) -> None:
@@ -102,7 +103,7 @@ def _pandas(store: Path, first: date, last: date, queue) -> None:
     found = compute_all(tables, first, last)
     seconds = time.perf_counter() - started
     rows = sum(len(frame) for frame in found.values())
-    queue.put((seconds, rows, _peak_mib(), reading))
+    queue.put((seconds, rows, _peak_mib(), reading, found))
 
 
 def _measure(target, *args) -> tuple:
@@ -125,19 +126,23 @@ def main() -> None:
     args = parser.parse_args()
     store, first, last = _prepare(args.profile, args.months, args.work)
     print(f"{args.profile} x {args.months} months ({first:%Y-%m} to {last:%Y-%m}), store {store.stat().st_size / 2**20:.0f} MiB")
-    seconds, rows, peak, timings = _measure(_engine, store, first, last, None, False)
+    seconds, rows, peak, timings, _ = _measure(_engine, store, first, last, None, False)
     print(f"engine, every indicator by month and team: {seconds:.2f}s reading the store, {rows} rows, peak {peak:.0f} MiB")
     for name, taken in sorted(timings.items(), key=lambda pair: -pair[1])[:args.per_definition]:
         print(f"    {taken:6.3f}s  {name}")
     if args.no_baseline:
         return
-    seconds, rows, peak, _ = _measure(_engine, store, first, last, list(BASELINE_REFS), False)
+    seconds, rows, peak, _, engine_found = _measure(_engine, store, first, last, list(BASELINE_REFS), False)
     print(f"engine, baseline subset {', '.join(BASELINE_REFS)}: {seconds:.2f}s reading the store, {rows} rows, peak {peak:.0f} MiB")
-    memory_seconds, memory_rows, memory_peak, _ = _measure(_engine, store, first, last, list(BASELINE_REFS), True)
+    memory_seconds, memory_rows, memory_peak, _, _ = _measure(_engine, store, first, last, list(BASELINE_REFS), True)
     print(f"engine, baseline subset: {memory_seconds:.2f}s on tables already in memory, {memory_rows} rows, peak {memory_peak:.0f} MiB (with the copy)")
-    base_seconds, base_rows, base_peak, reading = _measure(_pandas, store, first, last)
+    base_seconds, base_rows, base_peak, reading, base_found = _measure(_pandas, store, first, last)
     print(f"pandas, baseline subset: {base_seconds:.2f}s on frames in memory, {base_seconds + reading:.2f}s with reading the store "
           f"({reading:.2f}s), {base_rows} rows, peak {base_peak:.0f} MiB")
+    differences = disagreements(engine_found, base_found)
+    if differences:
+        raise SystemExit("the engine and pandas disagree, so the ratio would not compare the same work:\n  " + "\n  ".join(differences))
+    print(f"the engine and pandas agree on every one of the {rows} rows")
     print(f"engine is {(base_seconds + reading) / seconds:.1f}x faster on the subset, both reading the store; "
           f"{base_seconds / memory_seconds:.1f}x, both on data in memory "
           f"({base_seconds / seconds:.1f}x engine reading the store against pandas on frames in memory)")

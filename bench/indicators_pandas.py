@@ -51,7 +51,8 @@ def _by_team(frame: pd.DataFrame, month, team_column: str, flag: str) -> list[di
     rows = []
     for org, group in frame.groupby("org_code"):
         rows.append({"org_code": org, "month": month, "breakdown": "service", "key": "", "numerator": int(group[flag].sum()), "denominator": len(group)})
-        for team, part in group.groupby(team_column):
+        # a record with no team is still counted by team, under the key "" (as the definitions do)
+        for team, part in group.groupby(group[team_column].fillna("")):
             rows.append({"org_code": org, "month": month, "breakdown": "team", "key": team, "numerator": int(part[flag].sum()), "denominator": len(part)})
     return rows
 
@@ -75,7 +76,11 @@ def fd_8(t, first, last) -> pd.DataFrame:
         pairs = current.merge(referrals, on=["org_code", "cine_person_id"], suffixes=("", "_earlier"))
         earlier = pairs[(pairs.cine_referral_date_earlier < pairs.cine_referral_date)
                         & (pairs.cine_referral_date_earlier >= pairs.cine_referral_date - pd.DateOffset(months=12))]
-        current = current.assign(is_re=current.cine_referral_id.isin(earlier.cine_referral_id))
+        # referral ids are each council's own, so they are matched with the council
+        re_referred = pd.MultiIndex.from_frame(earlier[["org_code", "cine_referral_id"]])
+        # referral ids are each council's own, so they are matched with the council
+        re_referred = pd.MultiIndex.from_frame(earlier[["org_code", "cine_referral_id"]])
+        current = current.assign(is_re=pd.MultiIndex.from_frame(current[["org_code", "cine_referral_id"]]).isin(re_referred))
         rows += _by_team(current, start, "cine_referral_team", "is_re")
     return pd.DataFrame(rows)
 
@@ -105,7 +110,7 @@ def cin_4(t, first, last) -> pd.DataFrame:
         window = end - pd.Timedelta(days=28)
         open_plans = _open_at(plans, "cinp_cin_plan_start_date", "cinp_cin_plan_end_date", end)
         open_plans = open_plans[open_plans.cinp_cin_plan_start_date <= window]
-        open_plans = open_plans.sort_values("cinp_cin_plan_start_date").drop_duplicates(["org_code", "cinp_person_id"], keep="last")
+        open_plans = open_plans.sort_values(["cinp_cin_plan_start_date", "cinp_cin_plan_id"]).drop_duplicates(["org_code", "cinp_person_id"], keep="last")
         elsewhere = pd.concat([
             _open_at(t["ssd_cp_plans"], "cppl_cp_plan_start_date", "cppl_cp_plan_end_date", end)[["org_code", "cppl_person_id"]].set_axis(["org_code", "person"], axis=1),
             _open_at(t["ssd_cla_episodes"], "clae_cla_episode_start_date", "clae_cla_episode_ceased_date", end)[["org_code", "clae_person_id"]].set_axis(["org_code", "person"], axis=1),
@@ -118,8 +123,14 @@ def cin_4(t, first, last) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+def _held_at(allocations, when):
+    """Each child's allocation at ``when``: the open one that started last."""
+    held = _open_at(allocations, "invo_involvement_start_date", "invo_involvement_end_date", when)
+    return held.sort_values(["invo_involvement_start_date", "invo_involvements_id"]).drop_duplicates(["org_code", "invo_person_id"], keep="last")
+
+
 def lac_11(t, first, last) -> pd.DataFrame:
-    episodes, reviews = t["ssd_cla_episodes"], t["ssd_cla_reviews"]
+    episodes, reviews, allocations = t["ssd_cla_episodes"], t["ssd_cla_reviews"], t["ssd_involvements"]
     reviews = reviews[reviews.clar_cla_review_cancelled.fillna("N") != "Y"]
     reviews = reviews.merge(episodes[["org_code", "clae_cla_id", "clae_person_id"]].drop_duplicates(), left_on=["org_code", "clar_cla_id"], right_on=["org_code", "clae_cla_id"])
     rows = []
@@ -128,8 +139,10 @@ def lac_11(t, first, last) -> pd.DataFrame:
         due = reviews[(reviews.clar_cla_review_due_date > end - pd.DateOffset(months=12)) & (reviews.clar_cla_review_due_date <= end)].copy()
         due["on_time"] = due.clar_cla_review_date.notna() & (due.clar_cla_review_date <= due.clar_cla_review_due_date)
         per_child = due.groupby(["org_code", "clae_person_id"]).on_time.all().reset_index()
-        children = looked_after.merge(per_child, on=["org_code", "clae_person_id"]).assign(team="")
-        rows += [row for row in _by_team(children, start, "team", "on_time") if row["breakdown"] == "service"]
+        children = looked_after.merge(per_child, on=["org_code", "clae_person_id"])
+        teams = _held_at(allocations, end)[["org_code", "invo_person_id", "invo_professional_team"]]
+        children = children.merge(teams, left_on=["org_code", "clae_person_id"], right_on=["org_code", "invo_person_id"], how="left")
+        rows += _by_team(children, start, "invo_professional_team", "on_time")
     return pd.DataFrame(rows)
 
 
@@ -137,8 +150,7 @@ def w_1(t, first, last) -> pd.DataFrame:
     allocations = t["ssd_involvements"]
     rows = []
     for start, end in _months(first, last):
-        held = _open_at(allocations, "invo_involvement_start_date", "invo_involvement_end_date", end)
-        held = held.sort_values(["invo_involvement_start_date", "invo_involvements_id"]).drop_duplicates(["org_code", "invo_person_id"], keep="last")
+        held = _held_at(allocations, end)
         for org, group in held.groupby("org_code"):
             rows.append({"org_code": org, "month": start, "breakdown": "service", "key": "", "numerator": len(group), "denominator": group.invo_professional_id.nunique()})
             for team, part in group.groupby("invo_professional_team"):
@@ -151,3 +163,22 @@ FUNCTIONS = {"AMT 2": amt_2, "FD 8": fd_8, "CP 5": cp_5, "CIN 4": cin_4, "LAC 11
 
 def compute_all(tables, first: date, last: date) -> dict[str, pd.DataFrame]:
     return {ref: FUNCTIONS[ref](tables, first, last) for ref in BASELINE_REFS}
+
+
+KEY = ["org_code", "month", "breakdown", "key"]
+
+
+def disagreements(engine_found: dict[str, dict], baseline_found: dict[str, pd.DataFrame]) -> list[str]:
+    """Where the engine's rows (``compute_arrays`` columns) and the baseline's differ, so the ratio compares the same work."""
+    found = []
+    for ref in BASELINE_REFS:
+        engine_rows = pd.DataFrame(engine_found[ref]).rename(columns={"breakdown_key": "key"})[[*KEY, "numerator", "denominator"]]
+        baseline_rows = baseline_found[ref][[*KEY, "numerator", "denominator"]]
+        for frame in (engine_rows, baseline_rows):
+            frame["month"] = pd.to_datetime(frame["month"])
+        merged = engine_rows.merge(baseline_rows, on=KEY, how="outer", suffixes=("_engine", "_pandas"), indicator=True)
+        differ = (merged._merge != "both") | (merged.numerator_engine != merged.numerator_pandas) | (merged.denominator_engine != merged.denominator_pandas)
+        for row in merged[differ].head(5).itertuples():
+            found.append(f"{ref} {row.org_code} {row.month:%Y-%m} {row.breakdown} {row.key!r}: engine {row.numerator_engine}/{row.denominator_engine}, "
+                         f"pandas {row.numerator_pandas}/{row.denominator_pandas}")
+    return found
