@@ -19,6 +19,7 @@ import yaml
 # libyaml's parser when present: ten times faster over the 55 definitions, same data.
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
+from lineofsight.indicators import bad_records
 from lineofsight.judge.bands import Bands, check_bands
 
 HERE = Path(__file__).resolve().parent
@@ -69,6 +70,7 @@ class Definition:
     source_text: str = ""
     description: str = ""
     display: str = ""  # "ratio": show numerator:denominator rather than the value
+    bad_records: dict = field(default_factory=dict)  # stg_ view -> what its records with no placing date leave (bad_records.EFFECTS)
 
     @property
     def slug(self) -> str:
@@ -90,6 +92,7 @@ class Definition:
             "tables": list(self.tables), "owner": self.owner, "targets": dict(self.targets), "rag": dict(self.rag),
             "breakdowns": list(self.breakdowns), "dashboard": self.dashboard, "no_data_reason": self.no_data_reason,
             "description": self.description, "source_text": self.source_text, "display": self.display,
+            "bad_records": dict(self.bad_records),
         }
 
 
@@ -203,6 +206,11 @@ def load_definition(path: Path) -> Definition:
         if not sql_path.exists():
             raise DefinitionError(path, "kind" if kind else "(sql)", f"no query file {sql_path.name}")
         sql = _render(sql_path.read_text(), params, path)
+    statement = data.get("bad_records") or {}
+    if not isinstance(statement, dict):
+        raise DefinitionError(path, "bad_records", "should be a mapping of stg_ view to what its undated records leave")
+    for field_name, message in bad_records.problems(statement, sql or "", unit):
+        raise DefinitionError(path, field_name, message)
     unit_tests = tuple(data.get("unit_tests") or ())
     if sql is not None and not unit_tests:
         raise DefinitionError(path, "unit_tests", "a computed indicator needs at least one unit test")
@@ -237,6 +245,7 @@ def load_definition(path: Path) -> Definition:
         source_text=str(data.get("source_text", "")),
         description=str(data.get("description", "")),
         display=str(data.get("display", "")),
+        bad_records={str(view): str(effect) for view, effect in statement.items()},
     )
 
 

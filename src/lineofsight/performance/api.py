@@ -15,7 +15,7 @@ from ninja.errors import HttpError
 
 from lineofsight.accounts.audit import record_access
 from lineofsight.accounts.permissions import may
-from lineofsight.indicators import Definition, definition, definitions
+from lineofsight.indicators import Definition, bad_records, definition, definitions
 from lineofsight.judge import Bands, analyse, judge
 from lineofsight.judge.periods import financial_year
 from lineofsight.performance import queries
@@ -72,6 +72,7 @@ class IndicatorOut(Schema):
     denominator: str | None
     rag_methodology: str
     no_data_reason: str
+    missing_dates: list[str]  # what the definition does with records missing the date that places them (§7.1.10)
     latest: ValueOut | None
     spc: SpcOut | None
 
@@ -160,6 +161,7 @@ def list_indicators(request, org: str | None = None, dashboard: str | None = Non
             ref=item.ref, slug=item.slug, title=item.title, area=item.area, unit=item.unit, polarity=item.polarity,
             owner=item.owner, dashboard=item.dashboard, numerator=item.numerator, denominator=item.denominator,
             rag_methodology=(item.rag or {}).get("methodology") or "", no_data_reason=item.no_data_reason,
+            missing_dates=bad_records.in_words(item.bad_records, item.unit),
             latest=_value_out(item, points[-1], overrides) if points else None,
             spc=_spc(item, points, overrides),
         ))

@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 
 from lineofsight.config.paths import case_store_path
-from lineofsight.indicators import definition, definitions, engine
+from lineofsight.indicators import bad_records, definition, definitions, engine
 from lineofsight.judge.rates import derive_value
 from lineofsight.performance import queries
 from lineofsight.store import open_store
@@ -72,6 +72,7 @@ def compute_organisation(
             stored = queries.stored_batches(org)
             months = sorted({month for (ref, month), batches in expected.items() if stored.get((ref, month)) != batches})
         teams = engine.team_names(connection, org_code)
+        undated = bad_records.count_left_out(connection, {view for item in chosen if item.has_query for view in item.bad_records})
         results = engine.compute(connection, [org_code], months, chosen=chosen, prepared=True, progress=progress) if months else []
     finally:
         connection.close()
@@ -97,7 +98,7 @@ def compute_organisation(
         for result in results
     ]
     batches = sorted({batch for result in results for batch in result.batches})
-    run = queries.start_run(org, months[0], months[-1], batches)
+    run = queries.start_run(org, months[0], months[-1], batches, {view: count for (_, view), count in undated.items()})
     summary.versions = queries.save_results(org, run, rows)
     queries.finish_run(run)
     summary.rows, summary.run_id = len(rows), run.id

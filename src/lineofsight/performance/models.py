@@ -76,6 +76,8 @@ class ComputeRun(models.Model):
     first_month = models.DateField()
     last_month = models.DateField()
     batches = models.JSONField(default=list)  # load batch ids the run read
+    # stg_ view -> the organisation's records with no placing date in the case data read (indicators.bad_records)
+    left_out = models.JSONField(default=dict, blank=True)
 
 
 class IndicatorValue(models.Model):

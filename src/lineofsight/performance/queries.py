@@ -122,8 +122,13 @@ def values_changed(org: Organisation) -> None:
     Organisation.objects.filter(pk=org.pk).update(values_generation=F("values_generation") + 1)
 
 
-def start_run(org: Organisation, first_month: date, last_month: date, batches: list[int]) -> ComputeRun:
-    return ComputeRun.objects.create(organisation=org, first_month=first_month, last_month=last_month, batches=batches)
+def start_run(org: Organisation, first_month: date, last_month: date, batches: list[int], left_out: dict[str, int] | None = None) -> ComputeRun:
+    return ComputeRun.objects.create(organisation=org, first_month=first_month, last_month=last_month, batches=batches, left_out=left_out or {})
+
+
+def latest_run(org: Organisation) -> ComputeRun | None:
+    """The organisation's newest finished computation: what its latest figures were read from."""
+    return ComputeRun.objects.filter(organisation=org, finished_at__isnull=False).order_by("-finished_at", "-pk").first()
 
 
 def finish_run(run: ComputeRun) -> None:

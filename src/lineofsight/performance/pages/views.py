@@ -12,12 +12,15 @@ from lineofsight.accounts.audit import record_access, record_change
 from lineofsight.accounts.models import AuditEvent
 from lineofsight.accounts.permissions import may, requires
 from lineofsight.core import fragments
+from lineofsight import indicators
+from lineofsight.indicators import bad_records
 from lineofsight.performance.pages import board as boards
 from lineofsight.performance.pages import catalogue, queries
 from lineofsight.performance.pages.forms import ActionLogForm, CommentaryForm, FilterForm, error_summary, keep
 from lineofsight.performance.pages.indicator_page import IndicatorPage
 from lineofsight.performance.pages.presenters import present, summary_counts
 from lineofsight.performance.pages.workforce import WorkforcePage
+from lineofsight.performance.queries import latest_run
 from lineofsight.scrutiny import queries as scrutiny_queries
 
 
@@ -176,8 +179,24 @@ def indicator(request, slug: str):
             "workers_table": workers_table,
             "may_view_workers": may(request.user, "performance.view_worker"),
             "page_url": _page_url(org, slug),
+            "undated": _undated(org, definition, viewer),
         },
     )
+
+
+def _undated(org, definition, viewer) -> dict:
+    """What the definition does with records missing their date, and (for readers of unsuppressed figures) how many there were."""
+    try:
+        engine_definition = indicators.definition(definition.ref)
+    except KeyError:  # reported in a past pack only: nothing is computed
+        return {"rules": [], "counts": None, "run": None}
+    statement, unit = engine_definition.bad_records, engine_definition.unit
+    run = latest_run(org) if viewer.unsuppressed and statement else None
+    return {
+        "rules": bad_records.in_words(statement, unit),
+        "counts": bad_records.in_words(statement, unit, run.left_out) if run else None,
+        "run": run,
+    }
 
 
 def _assessed(org, definition, viewer) -> boards.Assessed:

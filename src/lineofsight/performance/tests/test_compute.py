@@ -95,3 +95,14 @@ def test_unpublished_month_is_replaced_in_place(store):
 def test_organisation_without_case_data_is_refused(store):
     with pytest.raises(NothingToCompute, match="no case data for ZZZ"):
         compute_organisation("ZZZ", store_path=store)
+
+
+def test_the_run_counts_records_missing_the_date_that_places_them(tmp_path):
+    path = tmp_path / "s.duckdb"
+    undated = {**ASSESSMENTS[0], "cina_assessment_id": "a3", "cina_assessment_start_date": None}
+    build_store(path, [("AAA", 1, date(2017, 1, 1), date(2018, 6, 30), {
+        "ssd_cin_episodes": monthly_referrals(date(2017, 1, 1), 18),
+        "ssd_cin_assessments": [*ASSESSMENTS, undated],
+    })]).close()
+    compute_organisation("AAA", store_path=path)
+    assert queries.latest_run(queries.organisation("AAA")).left_out == {"stg_assessments": 1}

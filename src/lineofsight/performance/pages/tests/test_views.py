@@ -1,8 +1,9 @@
 import pytest
 from bs4 import BeautifulSoup
+from django.utils import timezone
 
 from lineofsight.accounts.models import AuditEvent
-from lineofsight.performance.models import ActionLogEntry, Commentary, IndicatorOwner, Team
+from lineofsight.performance.models import ActionLogEntry, Commentary, ComputeRun, IndicatorOwner, Team
 from lineofsight.performance.pages.tests import factories as f
 
 pytestmark = pytest.mark.django_db
@@ -166,3 +167,25 @@ def test_comparators_are_drawn_dotted_and_labelled(client_as, org):
     ComparatorValue.objects.create(indicator_ref="AMT 2", group="England", period_label="2016-17", period_end=date(2017, 3, 31), value=82.9)
     html = client_as("performance_analyst").get(AMT2).content.decode()
     assert "los-chart__comparator" in html and "England 2016-17" in html
+
+
+def _computed_with_undated(org, **left_out):
+    run = ComputeRun.objects.create(organisation=org, first_month=f.month(0), last_month=f.month(6), left_out=left_out)
+    run.finished_at = timezone.now()
+    run.save()
+
+
+def test_indicator_page_says_what_undated_records_leave_and_counts_them_for_analysts(client_as, org):
+    _computed_with_undated(org, stg_assessments=3, stg_cin_visits=9)
+    html = BeautifulSoup(client_as("performance_analyst").get(AMT2).content, "html.parser").get_text(" ", strip=True)
+    assert "Assessments with no start date: left out of the numerator and the denominator" in html
+    assert "3 assessments with no start date" in html
+    assert "9 CIN visits" not in html  # AMT 2 does not read visits
+
+
+def test_public_reads_the_rule_for_undated_records_but_not_the_counts(client, org):
+    _computed_with_undated(org, stg_assessments=3)
+    f.publish(org, *[f.month(i) for i in range(7)])
+    html = BeautifulSoup(client.get(AMT2).content, "html.parser").get_text(" ", strip=True)
+    assert "Assessments with no start date: left out of the numerator and the denominator" in html
+    assert "3 assessments" not in html
