@@ -30,12 +30,15 @@ class ComputeSummary:
     rows: int = 0
     versions: dict[date, int] = field(default_factory=dict)
     run_id: int | None = None
+    left_out: dict[str, int] = field(default_factory=dict)  # stg_ view -> records with no placing date
 
     @property
     def message(self) -> str:
         if not self.months:
             return f"{self.org_code}: every month is up to date; nothing computed"
-        return f"{self.org_code}: computed {len(self.months)} months ({self.months[0]:%Y-%m} to {self.months[-1]:%Y-%m}), {self.rows} values"
+        done = f"{self.org_code}: computed {len(self.months)} months ({self.months[0]:%Y-%m} to {self.months[-1]:%Y-%m}), {self.rows} values"
+        undated = [f"{bad_records.PLACED_BY[view].counted(count)} with no {bad_records.PLACED_BY[view].date}" for view, count in sorted(self.left_out.items())]
+        return done + (f"\nMissing the date that places them in a month: {'; '.join(undated)} (each indicator's page says what it does with them)" if undated else "")
 
 
 def compute_organisation(
@@ -78,7 +81,7 @@ def compute_organisation(
         connection.close()
     org = queries.ensure_organisation(org_code, name or (org.name if org else org_code), is_synthetic or (org.is_synthetic if org else False))
     queries.sync_teams(org, teams)
-    summary = ComputeSummary(org_code, months)
+    summary = ComputeSummary(org_code, months, left_out={view: count for (_, view), count in undated.items()})
     if not results:
         return summary
     units = {item.ref: item.unit for item in chosen}
@@ -98,7 +101,7 @@ def compute_organisation(
         for result in results
     ]
     batches = sorted({batch for result in results for batch in result.batches})
-    run = queries.start_run(org, months[0], months[-1], batches, {view: count for (_, view), count in undated.items()})
+    run = queries.start_run(org, months[0], months[-1], batches, summary.left_out)
     summary.versions = queries.save_results(org, run, rows)
     queries.finish_run(run)
     summary.rows, summary.run_id = len(rows), run.id

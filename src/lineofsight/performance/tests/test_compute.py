@@ -104,5 +104,6 @@ def test_the_run_counts_records_missing_the_date_that_places_them(tmp_path):
         "ssd_cin_episodes": monthly_referrals(date(2017, 1, 1), 18),
         "ssd_cin_assessments": [*ASSESSMENTS, undated],
     })]).close()
-    compute_organisation("AAA", store_path=path)
+    summary = compute_organisation("AAA", store_path=path)
     assert queries.latest_run(queries.organisation("AAA")).left_out == {"stg_assessments": 1}
+    assert summary.message.splitlines()[1] == "Missing the date that places them in a month: 1 assessment with no start date (each indicator's page says what it does with them)"
