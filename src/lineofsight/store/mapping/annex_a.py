@@ -131,10 +131,12 @@ def to_store(tables: dict[str, Table]) -> Mapped:
                 cppl_person_id=row["child_id"], cppl_cp_plan_start_date=row["cp_start"], cppl_cp_plan_end_date=row.get("cp_end"),
                 cppl_cp_plan_initial_category=_code(row.get("initial_category"), ABUSE), cppl_cp_plan_latest_category=_code(row.get("latest_category"), ABUSE))
         if row.get("latest_review"):
-            out.put("ssd_cp_reviews", f"{key}/R", where, cppr_cp_review_id=f"{key}/R", cppr_person_id=row["child_id"], cppr_cp_plan_id=key,
+            review = f"{key}/R/{_d(row['latest_review'])}"
+            out.put("ssd_cp_reviews", review, where, cppr_cp_review_id=review, cppr_person_id=row["child_id"], cppr_cp_plan_id=key,
                     cppr_cp_review_date=row["latest_review"])
         if row.get("last_visit"):
-            out.put("ssd_cp_visits", f"{key}/V", where, cppv_cp_visit_id=f"{key}/V", cppv_person_id=row["child_id"], cppv_cp_plan_id=key,
+            visit = f"{key}/V/{_d(row['last_visit'])}"
+            out.put("ssd_cp_visits", visit, where, cppv_cp_visit_id=visit, cppv_person_id=row["child_id"], cppv_cp_plan_id=key,
                     cppv_cp_visit_date=row["last_visit"], cppv_cp_visit_seen_alone=_flag(row.get("seen_alone")))
     _children_in_care(tables.get("list8"), out, referral_for)
     for where, row in _iter(tables.get("list9")):
@@ -178,8 +180,10 @@ def _children_in_care(table, out: _Rows, referral_for) -> None:
                 clap_cla_placement_provider=_code(row.get("placement_provider")), clap_cla_placement_postcode=row.get("placement_postcode"),
                 clap_cla_placement_end_date=ceased, clap_person_id=child)
         if row.get("latest_review"):
-            out.put("ssd_cla_reviews", f"{cla_id}/R", where, clar_cla_review_id=f"{cla_id}/R", clar_cla_id=cla_id, clar_cla_review_date=row["latest_review"],
+            review = f"{cla_id}/R/{_d(row['latest_review'])}"
+            out.put("ssd_cla_reviews", review, where, clar_cla_review_id=review, clar_cla_id=cla_id, clar_cla_review_date=row["latest_review"],
                     clar_cla_review_cancelled="N")
         if row.get("last_visit"):
-            out.put("ssd_cla_visits", f"{cla_id}/V", where, clav_cla_visit_id=f"{cla_id}/V", clav_cla_id=cla_id, clav_person_id=child,
+            visit = f"{cla_id}/V/{_d(row['last_visit'])}"
+            out.put("ssd_cla_visits", visit, where, clav_cla_visit_id=visit, clav_cla_id=cla_id, clav_person_id=child,
                     clav_cla_visit_date=row["last_visit"])

@@ -3,12 +3,14 @@
 import shutil
 from datetime import date
 
+import pandas as pd
 import pytest
 
 from lineofsight.formats.ssd_tables import TABLES
 from lineofsight.store import open_store
 from lineofsight.store.loading import LoadRefused, load_path
 from lineofsight.synth import generate
+from lineofsight.synth.borough import build
 
 END = date(2025, 3, 1)
 
@@ -87,3 +89,45 @@ def test_another_organisations_extract_is_not_a_clash(returns, tmp_path):
     store = tmp_path / "s.duckdb"
     load_path(returns["2024"], "DEMO", store_path=store)
     assert load_path(returns["ssd"], "OTHER", store_path=store).row_count > 0
+
+
+def _annex_a(tables, cutoff, folder):
+    """An Annex A workbook of the borough as it stood at ``cutoff``: nothing begun after it, nothing after it recorded."""
+    from lineofsight.synth.write_annexa import write
+
+    happened = {}
+    for name, frame in tables.items():
+        dates = [column for column in frame.columns if str(frame[column].dtype).startswith("datetime")]
+        if dates:
+            frame = frame[frame[dates[0]].isna() | (frame[dates[0]] <= cutoff)].copy()
+            for column in dates[1:]:
+                frame.loc[frame[column] > cutoff, column] = pd.NaT
+        happened[name] = frame
+    folder.mkdir()
+    write(happened, folder)
+    return folder
+
+
+def _records(store, table, columns):
+    connection = open_store(store, read_only=True)
+    try:
+        return set(connection.execute(f"SELECT {', '.join(columns)} FROM {table}").fetchall())
+    finally:
+        connection.close()
+
+
+def test_two_annex_a_extracts_keep_every_visit_they_hold_once(tmp_path):
+    tables = build(400, 18, 3, date(2025, 6, 1))
+    earlier = _annex_a(tables, pd.Timestamp(2025, 3, 31), tmp_path / "march")
+    later = _annex_a(tables, pd.Timestamp(2025, 6, 30), tmp_path / "june")
+    for name, folder in (("march", earlier), ("june", later)):
+        load_path(folder, "DEMO", store_path=tmp_path / f"{name}.duckdb")
+    load_path(earlier, "DEMO", store_path=tmp_path / "both.duckdb")
+    load_path(later, "DEMO", store_path=tmp_path / "both.duckdb")
+    # each extract holds a child's latest visit: March's and June's are two visits, both kept, one row each
+    for table, columns in (("ssd_cla_visits", ["clav_cla_id", "clav_cla_visit_date"]), ("ssd_cp_visits", ["cppv_cp_plan_id", "cppv_cp_visit_date"]),
+                           ("ssd_cla_reviews", ["clar_cla_id", "clar_cla_review_date"]), ("ssd_cla_episodes", ["clae_cla_episode_id"]),
+                           ("ssd_person", ["pers_person_id"])):
+        both = _records(tmp_path / "both.duckdb", table, columns)
+        assert both == _records(tmp_path / "march.duckdb", table, columns) | _records(tmp_path / "june.duckdb", table, columns), table
+        assert len(both) == len(_records(tmp_path / "both.duckdb", table, ["*"])), table
