@@ -34,8 +34,12 @@ class Placing:
     date: str  # "visit date"
     record: str = ""  # one of them, where not ``records`` less its final s
 
-    def counted(self, count: int) -> str:
-        return f"{count:,} {self.records if count != 1 else self.record or self.records[:-1]}"
+    def missing(self, count: int) -> str:
+        """
+        >>> PLACED_BY["stg_people"].missing(1), PLACED_BY["stg_cin_visits"].missing(1204)
+        ('1 child with no date of birth', '1,204 CIN visits with no visit date')
+        """
+        return f"{count:,} {self.records if count != 1 else self.record or self.records[:-1]} with no {self.date}"
 
 
 # The date that places a staged record in time. A blank date that is not a fault (an assessment not yet
@@ -120,5 +124,5 @@ def in_words(statement: dict, unit: str, counts: dict[str, int] | None = None) -
         if counts is None:
             lines.append(words[0].upper() + words[1:])
         elif counts.get(view):
-            lines.append(f"{placing.counted(counts[view])} with no {placing.date}: {effects[effect]}")
+            lines.append(f"{placing.missing(counts[view])}: {effects[effect]}")
     return lines

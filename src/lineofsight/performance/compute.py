@@ -37,7 +37,7 @@ class ComputeSummary:
         if not self.months:
             return f"{self.org_code}: every month is up to date; nothing computed"
         done = f"{self.org_code}: computed {len(self.months)} months ({self.months[0]:%Y-%m} to {self.months[-1]:%Y-%m}), {self.rows} values"
-        undated = [f"{bad_records.PLACED_BY[view].counted(count)} with no {bad_records.PLACED_BY[view].date}" for view, count in sorted(self.left_out.items())]
+        undated = [bad_records.PLACED_BY[view].missing(count) for view, count in sorted(self.left_out.items())]
         return done + (f"\nMissing the date that places them in a month: {'; '.join(undated)} (each indicator's page says what it does with them)" if undated else "")
 
 

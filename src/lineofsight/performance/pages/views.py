@@ -8,11 +8,11 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from markupsafe import Markup
 
+from lineofsight import indicators
 from lineofsight.accounts.audit import record_access, record_change
 from lineofsight.accounts.models import AuditEvent
 from lineofsight.accounts.permissions import may, requires
 from lineofsight.core import fragments
-from lineofsight import indicators
 from lineofsight.indicators import bad_records
 from lineofsight.performance.pages import board as boards
 from lineofsight.performance.pages import catalogue, queries
