@@ -6,7 +6,8 @@ assessment with no start date. Each definition states, for every stg_ view it re
 whether those records leave its numerator, both numerator and denominator, only its team and worker
 breakdown, no longer exclude a child, or change nothing (``bad_records:`` in the YAML, one of ``EFFECTS``);
 a test blanks the date in the definition's own unit tests and holds the statement to what the query does.
-Each computation counts them per organisation, so a board can see what its figures leave out.
+The load warns of each such record by file and row (``store.validation.UNDATED``, the same dates in the raw
+tables), and each computation counts them per organisation, so a board can see what its figures leave out.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ class Placing:
     records: str  # "CIN visits"
     date: str  # "visit date"
     record: str = ""  # one of them, where not ``records`` less its final s
+    unless: str = ""  # a condition under which a blank date is no fault
 
     def missing(self, count: int) -> str:
         """
@@ -43,7 +45,7 @@ class Placing:
 
 
 # The date that places a staged record in time. A blank date that is not a fault (an assessment not yet
-# authorised, a plan still open, a conference not yet held) is not here.
+# authorised, a plan still open, a conference not yet held, a contact not yet decided) is not here.
 PLACED_BY = {
     "stg_allocations": Placing("start_date", "allocations", "start date"),
     "stg_assessments": Placing("start_date", "assessments", "start date"),
@@ -55,14 +57,13 @@ PLACED_BY = {
     "stg_cla_placements": Placing("start_date", "placements", "start date"),
     "stg_cla_reviews": Placing("due_date", "looked-after reviews", "due date"),
     "stg_cla_visits": Placing("visit_date", "looked-after visits", "visit date"),
-    "stg_contact_decisions": Placing("decision_date", "contact decisions", "decision date"),
     "stg_contacts": Placing("contact_date", "contacts", "contact date"),
     "stg_cp_plans": Placing("start_date", "child protection plans", "start date"),
     "stg_cp_visits": Placing("visit_date", "child protection visits", "visit date"),
     "stg_establishment": Placing("month", "establishment records", "month"),
     "stg_foster_carer_reviews": Placing("due_date", "foster carer reviews", "due date"),
     "stg_missing_episodes": Placing("start_date", "missing episodes", "start date"),
-    "stg_people": Placing("birth_date", "children", "date of birth", "child"),
+    "stg_people": Placing("birth_date", "children", "date of birth", "child", unless="expected_birth_date is not null"),
     "stg_referrals": Placing("referral_date", "referrals", "referral date"),
     "stg_s47_enquiries": Placing("start_date", "section 47 enquiries", "start date"),
     "stg_supervision": Placing("session_date", "supervision sessions", "session date"),
@@ -104,8 +105,9 @@ def count_left_out(connection, views) -> dict[tuple[str, str], int]:
     """(organisation, view) -> records with no placing date, over the stg_ views given (their organisation filter applies)."""
     found = {}
     for view in sorted(set(views)):
-        column = PLACED_BY[view].column
-        for org, count in connection.execute(f"select org_code, count(*) from {view} where {column} is null group by all").fetchall():
+        placing = PLACED_BY[view]
+        unless = f" and not ({placing.unless})" if placing.unless else ""
+        for org, count in connection.execute(f"select org_code, count(*) from {view} where {placing.column} is null{unless} group by all").fetchall():
             found[(org, view)] = count
     return found
 

@@ -104,7 +104,10 @@ def load_path(path, org_code: str, *, store_path=None, progress: Progress | None
             staged = _stage(connection, mapped, source_format, progress)
         total = sum(rows for _, rows in staged.values())
         progress("checking", total, total)
-        problems = problems + validate(connection, {name: file for name, (file, _) in staged.items()}, today)
+        # a value the reader could not read is stored blank: its problem is the reader's, not "blank"
+        unread = {(problem.file, problem.row, problem.field) for problem in problems}
+        checked = validate(connection, {name: file for name, (file, _) in staged.items()}, today)
+        problems = problems + [problem for problem in checked if (problem.file, problem.row, problem.field) not in unread]
         if has_errors(problems):
             connection.rollback()
             raise LoadRefused(problems)

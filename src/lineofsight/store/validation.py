@@ -57,6 +57,32 @@ VISITS_IN_PLAN = [
     ("ssd_cin_visits", "cinv_person_id", "cinv_cin_visit_date", "ssd_cin_plans", "cinp_person_id", "cinp_cin_plan_start_date", "cinp_cin_plan_end_date", "CIN"),
 ]
 
+# The date that places a record in time. A record without it is kept (a warning, not an error: the rest of
+# the record is sound), but no indicator can put it in a month; each indicator says what it does with such
+# records (indicators.bad_records, which names the same dates through the stg_ views).
+UNDATED = {
+    "ssd_person": "pers_dob",
+    "ssd_contacts": "cont_contact_date",
+    "ssd_cin_episodes": "cine_referral_date",
+    "ssd_cin_assessments": "cina_assessment_start_date",
+    "ssd_cin_plans": "cinp_cin_plan_start_date",
+    "ssd_cin_visits": "cinv_cin_visit_date",
+    "ssd_s47_enquiry": "s47e_s47_start_date",
+    "ssd_cp_plans": "cppl_cp_plan_start_date",
+    "ssd_cp_visits": "cppv_cp_visit_date",
+    "ssd_cla_episodes": "clae_cla_episode_start_date",
+    "ssd_cla_placement": "clap_cla_placement_start_date",
+    "ssd_cla_reviews": "clar_cla_review_due_date",
+    "ssd_cla_visits": "clav_cla_visit_date",
+    "ssd_missing": "miss_missing_episode_start_date",
+    "ssd_involvements": "invo_involvement_start_date",
+    "local_cin_reviews": "cinr_review_due_date",
+    "local_supervision": "supv_session_date",
+    "local_foster_carer_reviews": "fcr_review_due_date",
+    "local_care_proceedings": "proc_issue_date",
+    "local_establishment": "estb_month",
+}
+
 # Dates that are legitimately in the future: deadlines and expectations.
 FUTURE_ALLOWED = ("due", "target", "expected")
 
@@ -69,6 +95,7 @@ def validate(connection: duckdb.DuckDBPyConnection, staged: dict[str, str], toda
         checks.identifiers(table)
         checks.codes(table)
         checks.future_dates(table, today)
+        checks.undated(table)
     for table, start, end in DATE_ORDER:
         if table in staged:
             checks.date_order(table, start, end)
@@ -146,6 +173,17 @@ class Checks:
                 ERROR, lambda value: f"{value.isoformat()} is before 1900: check the year",
             )
 
+    def undated(self, table):
+        column = UNDATED.get(table)
+        if column is None:
+            return
+        # an unborn child has an expected date of birth instead
+        unborn = " AND pers_expected_dob IS NULL" if table == "ssd_person" else ""
+        self._report(
+            f"SELECT _row, _file, NULL FROM new_{table} WHERE {column} IS NULL{unborn}", [], table, column, "date.missing", WARNING,
+            lambda _: "The date is blank, so no indicator can place this record in a month: it is kept, and each indicator's page says what it does with such records",
+        )
+
     def date_order(self, table, start, end):
         self._report(
             f"SELECT _row, _file, {end} FROM new_{table} WHERE {end} < {start}", [], table, end, "date.end_before_start", ERROR,
@@ -167,7 +205,8 @@ class Checks:
             return
         self._report(
             f"SELECT v._row, v._file, v.{when} FROM new_{visits} v WHERE NOT EXISTS (SELECT 1 FROM new_{plans} p "
-            f"WHERE p.{plan_person} = v.{person} AND p.{start} <= v.{when} AND (p.{end} IS NULL OR p.{end} >= v.{when}))",
+            f"WHERE p.{plan_person} = v.{person} AND p.{start} <= v.{when} AND (p.{end} IS NULL OR p.{end} >= v.{when})) "
+            f"AND v.{when} IS NOT NULL",  # an undated visit is reported as undated
             [], visits, when, "visit.no_open_plan", WARNING,
             lambda value, kind=kind: f"The visit on {value:%d/%m/%Y} is not during any of the child's {kind} plans",
         )

@@ -81,3 +81,19 @@ def test_one_record_is_named_in_the_singular():
     assert in_words({"stg_people": "both", "stg_cin_visits": "numerator"}, "percent", {"stg_people": 1, "stg_cin_visits": 1}) == [
         "1 CIN visit with no visit date: left out of the numerator, still in the denominator",
         "1 child with no date of birth: left out of the numerator and the denominator"]
+
+
+def test_the_load_warns_of_each_blank_placing_date_the_indicators_name():
+    """The load's warning (store.validation.UNDATED) and the indicators' rule name the same raw date for every view."""
+    import re
+
+    from lineofsight.indicators.staging import staging_sql
+    from lineofsight.store.validation import UNDATED
+
+    sources = {}
+    for view, placing in PLACED_BY.items():
+        sql = staging_sql(view)
+        table = re.search(r"\bfrom\s+(\w+)", sql).group(1)
+        column = re.search(rf"(\w+)\)?(?:::\w+)?\s+as\s+{placing.column}\b", sql).group(1)
+        sources[table] = column
+    assert sources == UNDATED

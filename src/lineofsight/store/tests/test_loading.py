@@ -147,3 +147,23 @@ def test_folder_holding_only_unknown_ssd_tables_is_refused(tmp_path):
     with pytest.raises(LoadRefused) as refused:
         load_path(tmp_path / "x", "DEMO", store_path=tmp_path / "s.duckdb")
     assert "format.empty" in [p.code for p in refused.value.problems]
+
+
+def test_a_visit_with_no_date_is_kept_with_a_warning_naming_its_row(tmp_path):
+    small_extract(tmp_path / "x", children=("C1",))
+    write_table(tmp_path / "x", "ssd_cp_plans", [{"cppl_cp_plan_id": "P1", "cppl_referral_id": "RC1", "cppl_person_id": "C1",
+                                                  "cppl_cp_plan_start_date": "2024-06-01"}])
+    write_table(tmp_path / "x", "ssd_cp_visits", [{"cppv_cp_visit_id": "V1", "cppv_person_id": "C1", "cppv_cp_plan_id": "P1", "cppv_cp_visit_date": "2024-07-01"},
+                                                  {"cppv_cp_visit_id": "V2", "cppv_person_id": "C1", "cppv_cp_plan_id": "P1"}])
+    store = tmp_path / "s.duckdb"
+    result = load_path(tmp_path / "x", "DEMO", store_path=store)
+    assert [(p.file, p.row, p.field, p.code, p.severity) for p in result.problems] == [
+        ("ssd_cp_visits.csv", 3, "cppv_cp_visit_date", "date.missing", "warning")]
+    assert _count(store, "ssd_cp_visits") == 2
+
+
+def test_an_unborn_child_without_a_date_of_birth_is_no_fault(tmp_path):
+    small_extract(tmp_path / "x", children=("C1",))
+    write_table(tmp_path / "x", "ssd_person", [{"pers_person_id": "C1", "pers_sex": "F", "pers_ethnicity": "WBRI", "pers_dob": "2015-01-01"},
+                                               {"pers_person_id": "U1", "pers_sex": "U", "pers_expected_dob": "2024-12-01"}])
+    assert load_path(tmp_path / "x", "DEMO", store_path=tmp_path / "s.duckdb").problems == []
