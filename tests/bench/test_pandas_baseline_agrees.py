@@ -1,7 +1,9 @@
 """The pandas baseline must compute what the engine computes, or the speed ratio compares different work."""
 
+import shutil
 from datetime import date
 
+import pandas as pd
 import pytest
 
 from bench.indicators_pandas import BASELINE_REFS, compute_all, disagreements, read_tables
@@ -16,11 +18,16 @@ FIRST, LAST = date(2025, 9, 1), date(2026, 10, 1)
 
 @pytest.fixture(scope="module")
 def both(tmp_path_factory):
-    """Two councils whose generated identifiers collide, as England's do."""
+    """Two councils whose identifiers collide, as England's do: the second's referrals are all one child's, so
+    nearly all are re-referrals there, while the same referral ids in the first council mostly are not."""
     folder = tmp_path_factory.mktemp("baseline")
     store = folder / "store.duckdb"
-    for seed, org in ((1, "AAA"), (2, "BBB")):
-        generate("small", 14, seed, "ssd", folder / org, end_month=LAST)
+    generate("small", 14, 1, "ssd", folder / "AAA", end_month=LAST)
+    shutil.copytree(folder / "AAA", folder / "BBB")
+    referrals = pd.read_csv(folder / "BBB" / "ssd_cin_episodes.csv", dtype=str, keep_default_na=False)
+    referrals["cine_person_id"] = referrals["cine_person_id"].iloc[0]
+    referrals.to_csv(folder / "BBB" / "ssd_cin_episodes.csv", index=False)
+    for org in ("AAA", "BBB"):
         load_path(folder / org, org, store_path=store)
     connection = open_store(store, read_only=True)
     create_staging(connection, None)
