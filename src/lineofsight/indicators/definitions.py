@@ -1,7 +1,8 @@
 """Indicator definitions: each is ``<area>/<code>.yml`` (what it means) plus ``<code>.sql`` (how to count it).
 
 A definition may instead name a shared calculation with ``kind:`` (``kinds/<kind>.sql``) and the
-``params`` it needs, so eight caseload indicators are one query, not eight copies (house style §5).
+``params`` it needs, so eight caseload indicators are one query, not eight copies (house style §5);
+what the query does with undated records is then stated once, in ``kinds/<kind>.yml``.
 A definition with ``no_data_reason`` has no query: its source is not in the case store.
 
 Loading validates every field and raises ``DefinitionError`` naming the file and the field.
@@ -143,6 +144,15 @@ def _render(sql: str, params: dict, path: Path) -> str:
     return sql
 
 
+@lru_cache(maxsize=None)
+def _kind_statement(kind: str) -> dict:
+    """A shared query's ``bad_records`` (``kinds/<kind>.yml``): it belongs to the query, not to each indicator using it."""
+    path = HERE / "kinds" / f"{kind}.yml"
+    if not path.exists():
+        return {}
+    return (yaml.load(path.read_text(), Loader=_LOADER) or {}).get("bad_records") or {}
+
+
 def _check_bands(path: Path, rag: dict, polarity: str, unit: str, targets: dict) -> None:
     """Reject gaps, overlaps, bands against the polarity and a target outside Green (judging.md §4).
 
@@ -206,7 +216,9 @@ def load_definition(path: Path) -> Definition:
         if not sql_path.exists():
             raise DefinitionError(path, "kind" if kind else "(sql)", f"no query file {sql_path.name}")
         sql = _render(sql_path.read_text(), params, path)
-    statement = data.get("bad_records") or {}
+    if kind and "bad_records" in data:
+        raise DefinitionError(path, "bad_records", f"is stated once for every {kind} indicator, in kinds/{kind}.yml")
+    statement = _kind_statement(kind) if kind else data.get("bad_records") or {}
     if not isinstance(statement, dict):
         raise DefinitionError(path, "bad_records", "should be a mapping of stg_ view to what its undated records leave")
     for field_name, message in bad_records.problems(statement, sql or "", unit):

@@ -92,6 +92,9 @@ def test_a_good_definition_loads(tmp_path):
         (("polarity: BIB", "polarity: SIB"), "rag.bands"),
         (("owner: MK\n", ""), "owner"),
         (("area: assessment", "area: front_door"), "area"),
+        # a shared query's undated-record statement lives once, with the query
+        (("breakdowns: [service]", "breakdowns: [service]\nkind: caseload\nparams: {team_pattern: '', worker_filter: true}\n"
+          "bad_records: {stg_allocations: both}"), "bad_records"),
     ],
 )
 def test_a_bad_definition_names_the_file_and_the_field(tmp_path, change, field):
