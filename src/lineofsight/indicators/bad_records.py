@@ -112,13 +112,13 @@ def count_left_out(connection, views) -> dict[tuple[str, str], int]:
     return found
 
 
-def in_words(statement: dict, unit: str, counts: dict[str, int] | None = None) -> list[str]:
+def in_words(statement: dict, *, is_count: bool = False, counts: dict[str, int] | None = None) -> list[str]:
     """The statement in plain words for a page; with ``counts``, only the views that have some, each with its count.
 
-    >>> in_words({"stg_cin_visits": "numerator"}, "percent")
+    >>> in_words({"stg_cin_visits": "numerator"})
     ['CIN visits with no visit date: left out of the numerator, still in the denominator']
     """
-    effects = COUNT_EFFECTS if unit == "count" else EFFECTS
+    effects = COUNT_EFFECTS if is_count else EFFECTS
     lines = []
     for view, effect in sorted(statement.items()):
         placing = PLACED_BY[view]

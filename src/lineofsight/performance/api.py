@@ -161,7 +161,7 @@ def list_indicators(request, org: str | None = None, dashboard: str | None = Non
             ref=item.ref, slug=item.slug, title=item.title, area=item.area, unit=item.unit, polarity=item.polarity,
             owner=item.owner, dashboard=item.dashboard, numerator=item.numerator, denominator=item.denominator,
             rag_methodology=(item.rag or {}).get("methodology") or "", no_data_reason=item.no_data_reason,
-            missing_dates=bad_records.in_words(item.bad_records, item.unit),
+            missing_dates=bad_records.in_words(item.bad_records, is_count=item.unit == "count"),
             latest=_value_out(item, points[-1], overrides) if points else None,
             spc=_spc(item, points, overrides),
         ))

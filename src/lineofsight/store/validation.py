@@ -82,6 +82,8 @@ UNDATED = {
     "local_care_proceedings": "proc_issue_date",
     "local_establishment": "estb_month",
 }
+# When a blank placing date is no fault: an unborn child has an expected date of birth instead.
+UNDATED_UNLESS = {"ssd_person": "pers_expected_dob IS NOT NULL"}
 
 # Dates that are legitimately in the future: deadlines and expectations.
 FUTURE_ALLOWED = ("due", "target", "expected")
@@ -177,10 +179,9 @@ class Checks:
         column = UNDATED.get(table)
         if column is None:
             return
-        # an unborn child has an expected date of birth instead
-        unborn = " AND pers_expected_dob IS NULL" if table == "ssd_person" else ""
+        unless = f" AND NOT ({UNDATED_UNLESS[table]})" if table in UNDATED_UNLESS else ""
         self._report(
-            f"SELECT _row, _file, NULL FROM new_{table} WHERE {column} IS NULL{unborn}", [], table, column, "date.missing", WARNING,
+            f"SELECT _row, _file, NULL FROM new_{table} WHERE {column} IS NULL{unless}", [], table, column, "date.missing", WARNING,
             lambda _: "The date is blank, so no indicator can place this record in a month: it is kept, and each indicator's page says what it does with such records",
         )
 

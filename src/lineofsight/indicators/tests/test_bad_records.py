@@ -73,12 +73,12 @@ def test_the_allocation_macro_counts_as_reading_allocations():
 
 
 def test_described_names_the_count_the_records_and_the_effect():
-    assert in_words({"stg_cin_visits": "numerator", "stg_cin_plans": "both"}, "percent", {"stg_cin_visits": 1204}) == [
+    assert in_words({"stg_cin_visits": "numerator", "stg_cin_plans": "both"}, counts={"stg_cin_visits": 1204}) == [
         "1,204 CIN visits with no visit date: left out of the numerator, still in the denominator"]
 
 
 def test_one_record_is_named_in_the_singular():
-    assert in_words({"stg_people": "both", "stg_cin_visits": "numerator"}, "percent", {"stg_people": 1, "stg_cin_visits": 1}) == [
+    assert in_words({"stg_people": "both", "stg_cin_visits": "numerator"}, counts={"stg_people": 1, "stg_cin_visits": 1}) == [
         "1 CIN visit with no visit date: left out of the numerator, still in the denominator",
         "1 child with no date of birth: left out of the numerator and the denominator"]
 

@@ -46,6 +46,8 @@ class Definition:
     description: str = ""
     no_data_reason: str = ""
     order: int = 0
+    bad_records: dict = field(default_factory=dict)  # what the query does with undated records (indicators.bad_records)
+    is_count: bool = False
 
     @property
     def slug(self) -> str:
@@ -54,6 +56,12 @@ class Definition:
     @property
     def is_workforce(self) -> bool:
         return self.dashboard == "workforce" or self.ref.upper().startswith("WF")
+
+    def missing_dates(self, counts: dict[str, int] | None = None) -> list[str]:
+        """The bad-records statement in words; with ``counts``, how many of each there were."""
+        from lineofsight.indicators import bad_records
+
+        return bad_records.in_words(self.bad_records, is_count=self.is_count, counts=counts)
 
     def target_for(self, month) -> float | None:
         """The target for ``month``'s financial year; a year without its own keeps the last one set.
@@ -112,6 +120,8 @@ def from_engine(raw, order: int = 0) -> Definition:
         description=raw.description or raw.numerator or "",
         no_data_reason=raw.no_data_reason or "",
         order=order,
+        bad_records=dict(raw.bad_records),
+        is_count=raw.unit == "count",
     )
 
 

@@ -8,12 +8,10 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from markupsafe import Markup
 
-from lineofsight import indicators
 from lineofsight.accounts.audit import record_access, record_change
 from lineofsight.accounts.models import AuditEvent
 from lineofsight.accounts.permissions import may, requires
 from lineofsight.core import fragments
-from lineofsight.indicators import bad_records
 from lineofsight.performance.pages import board as boards
 from lineofsight.performance.pages import catalogue, queries
 from lineofsight.performance.pages.forms import ActionLogForm, CommentaryForm, FilterForm, error_summary, keep
@@ -186,17 +184,8 @@ def indicator(request, slug: str):
 
 def _undated(org, definition, viewer) -> dict:
     """What the definition does with records missing their date, and (for readers of unsuppressed figures) how many there were."""
-    try:
-        engine_definition = indicators.definition(definition.ref)
-    except KeyError:  # reported in a past pack only: nothing is computed
-        return {"rules": [], "counts": None, "run": None}
-    statement, unit = engine_definition.bad_records, engine_definition.unit
-    run = latest_run(org) if viewer.unsuppressed and statement else None
-    return {
-        "rules": bad_records.in_words(statement, unit),
-        "counts": bad_records.in_words(statement, unit, run.left_out) if run else None,
-        "run": run,
-    }
+    run = latest_run(org) if viewer.unsuppressed and definition.bad_records else None
+    return {"rules": definition.missing_dates(), "counts": definition.missing_dates(run.left_out) if run else None, "run": run}
 
 
 def _assessed(org, definition, viewer) -> boards.Assessed:
